@@ -1,0 +1,22 @@
+# AkkaMcpEcho: single-node container. Build: docker build -t akka-mcp-echo .   Run: docker run -p 3000:3000 akka-mcp-echo
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish src/Http/AkkaMcpEcho.Http.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+ENV MCP_ECHO_HOST=0.0.0.0 \
+    MCP_ECHO_PORT=3000 \
+    MCP_SESSION_TIMEOUT=3600 \
+    MCP_MAX_SESSIONS=1000
+EXPOSE 3000
+# The aspnet image's non-root user.
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+    CMD curl -fsS http://localhost:3000/health || exit 1
+ENTRYPOINT ["dotnet", "AkkaMcpEcho.dll"]

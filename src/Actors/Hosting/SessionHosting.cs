@@ -1,0 +1,25 @@
+using Akka.Hosting;
+using AkkaMcpEcho.Actors.Sessions;
+
+namespace AkkaMcpEcho.Actors.Hosting;
+
+/// <summary>
+/// Registry key of whatever routes session messages (the local registry now; a shard region in cluster mode),
+/// so HTTP code never knows which mode runs.
+/// </summary>
+public sealed class SessionRouter;
+
+/// <summary>Registry key of the actor that answers <c>GetRegistryStats</c>.</summary>
+public sealed class SessionStats;
+
+public static class SessionHosting
+{
+    /// <summary>Single-node mode: one <see cref="SessionRegistry"/> owns every session.</summary>
+    public static AkkaConfigurationBuilder WithLocalSessions(this AkkaConfigurationBuilder builder, ServerProfile profile) =>
+        builder.WithActors((system, registry) =>
+        {
+            var sessions = system.ActorOf(SessionRegistry.Props(profile), "sessions");
+            registry.Register<SessionRouter>(sessions);
+            registry.Register<SessionStats>(sessions);
+        });
+}

@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Messages.Sessions;
+
+namespace AkkaMcpEcho.Actors.Sessions;
+
+/// <summary>
+/// Single-node session owner: creates one <see cref="SessionActor"/> per session id, routes messages to it,
+/// enforces the session limit and counts sessions. Learns of a session's end by death watch.
+/// </summary>
+public sealed class SessionRegistry : ReceiveActor
+{
+    private readonly ServerProfile _profile;
+    private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _ids = [];
+    private readonly HashSet<string> _endedByClient = new(StringComparer.Ordinal);
+    private readonly long _startedUtcTicks = DateTime.UtcNow.Ticks;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private long _created;
+    private long _expired;
+    private long _ended;
+    private long _rejected;
+
+    public SessionRegistry(ServerProfile profile)
+    {
+        _profile = profile;
+        Receive<CreateSession>(Create);
+        Receive<IWithSessionId>(Route);
+        Receive<Passivate>(Passivating);
+        Receive<Terminated>(Gone);
+        Receive<GetRegistryStats>(_ => Sender.Tell(Stats()));
+    }
+
+    public static Props Props(ServerProfile profile) => Akka.Actor.Props.Create(() => new SessionRegistry(profile));
+
+    /// <summary>A failing session keeps its state: tools never throw, so anything that does is a bug to log, not a reset.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(_ => Directive.Resume);
+
+    private void Create(CreateSession create)
+    {
+        if (_sessions.Count >= _profile.MaxSessions)
+        {
+            _rejected++;
+            _log.Warning("Session limit of {0} reached; initialize refused", _profile.MaxSessions);
+            Sender.Tell(new SessionLimitReached(_profile.MaxSessions));
+            return;
+        }
+        var id = SessionIds.New();
+        var session = Context.ActorOf(SessionActor.Props(id, _profile, Self), id);
+        Context.Watch(session);
+        _sessions[id] = session;
+        _ids[session] = id;
+        _created++;
+        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks));
+    }
+
+    private void Route(IWithSessionId message)
+    {
+        if (!_sessions.TryGetValue(message.SessionId, out var session))
+        {
+            Sender.Tell(new SessionNotFound(message.SessionId));
+            return;
+        }
+        if (message is EndSession)
+        {
+            _endedByClient.Add(message.SessionId);
+        }
+        session.Forward(message);
+    }
+
+    /// <summary>
+    /// The local stand-in for a shard: stop routing to the session at once, then hand it its stop message,
+    /// which queues behind anything already in its mailbox.
+    /// </summary>
+    private void Passivating(Passivate passivate)
+    {
+        if (_ids.TryGetValue(Sender, out var id))
+        {
+            _sessions.Remove(id);
+        }
+        Sender.Tell(passivate.StopMessage);
+    }
+
+    private void Gone(Terminated terminated)
+    {
+        if (!_ids.Remove(terminated.ActorRef, out var id))
+        {
+            return;
+        }
+        _sessions.Remove(id);
+        if (_endedByClient.Remove(id))
+        {
+            _ended++;
+        }
+        else
+        {
+            _expired++;
+        }
+    }
+
+    private RegistryStats Stats() => new(_sessions.Count, _created, _expired, _ended, _rejected, _startedUtcTicks);
+}

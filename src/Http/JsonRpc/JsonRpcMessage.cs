@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace AkkaMcpEcho.Http.JsonRpc;
+
+internal enum JsonRpcKind
+{
+    Request,
+    Notification,
+    Response,
+}
+
+/// <summary>
+/// A structurally valid JSON-RPC 2.0 message. <see cref="IdJson"/> is the id's raw JSON (string or integer),
+/// written back unchanged; <see cref="Params"/> is Undefined when absent.
+/// </summary>
+internal readonly record struct JsonRpcMessage(JsonRpcKind Kind, string? IdJson, string? Method, JsonElement Params);
+
+/// <summary>Why a JSON value is not a JSON-RPC message; <see cref="IdJson"/> when the id could still be read.</summary>
+internal sealed record JsonRpcProblem(int Code, string Message, string? IdJson = null);
+
+internal static class JsonRpcReader
+{
+    public static JsonRpcProblem? TryRead(JsonElement value, out JsonRpcMessage message)
+    {
+        message = default;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return new(JsonRpcErrors.InvalidRequest, $"Invalid Request: expected a JSON-RPC object, got {Kind(value.ValueKind)}");
+        }
+
+        string? idJson = null;
+        var hasId = value.TryGetProperty("id", out var id);
+        if (hasId)
+        {
+            if (id.ValueKind == JsonValueKind.String || (id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out _)))
+            {
+                idJson = id.GetRawText();
+            }
+            else
+            {
+                return new(JsonRpcErrors.InvalidRequest, "Invalid Request: id must be a string or an integer");
+            }
+        }
+
+        if (!value.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String
+            || !version.ValueEquals("2.0"))
+        {
+            return new(JsonRpcErrors.InvalidRequest, "Invalid Request: jsonrpc must be \"2.0\"", idJson);
+        }
+
+        var hasParams = value.TryGetProperty("params", out var parameters);
+        if (value.TryGetProperty("method", out var method))
+        {
+            if (method.ValueKind != JsonValueKind.String || method.GetString() is not { Length: > 0 } name)
+            {
+                return new(JsonRpcErrors.InvalidRequest, "Invalid Request: method must be a non-empty string", idJson);
+            }
+            message = new(hasId ? JsonRpcKind.Request : JsonRpcKind.Notification, idJson, name, hasParams ? parameters : default);
+            return null;
+        }
+
+        if (value.TryGetProperty("result", out _) || value.TryGetProperty("error", out _))
+        {
+            message = new(JsonRpcKind.Response, idJson, null, default);
+            return null;
+        }
+        return new(JsonRpcErrors.InvalidRequest, "Invalid Request: a message needs a method (request or notification) or a result or error (response)", idJson);
+    }
+
+    public static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        _ => "nothing",
+    };
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Messages.Sessions;
+
+namespace AkkaMcpEcho.Http.Mcp;
+
+/// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
+internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
+{
+    private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
+
+    /// <param name="sessionId">The request's session id; checked present by the caller for everything but initialize.</param>
+    public async Task<McpReply> Dispatch(JsonRpcMessage message, string? sessionId, HttpContext context, long started)
+    {
+        if (message.Method == "initialize")
+        {
+            return message.Kind == JsonRpcKind.Request
+                ? await Initialize(message, sessionId, context.RequestAborted)
+                : McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
+                    "Invalid Request: initialize must be a request with an id");
+        }
+        ArgumentNullException.ThrowIfNull(sessionId);
+        if (message.Kind != JsonRpcKind.Request)
+        {
+            // Notifications and client responses: the session must exist; there is nothing to answer.
+            var touched = await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), context.RequestAborted);
+            return touched is SessionNotFound ? McpReply.SessionNotFound(sessionId) : McpReply.Accepted;
+        }
+
+        var id = message.IdJson;
+        if (message.Params.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object))
+        {
+            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams,
+                $"Invalid params: params must be an object, got {JsonRpcReader.Kind(message.Params.ValueKind)}");
+        }
+        return message.Method switch
+        {
+            "tools/call" => await CallTool(message, sessionId, context, started),
+            "tools/list" => await WhenSessionExists(sessionId, message.Method, context,
+                () => McpReply.Ok(JsonRpcWriter.RawResult(id, ToolListing.Json))),
+            "ping" => await WhenSessionExists(sessionId, message.Method, context,
+                () => McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject))),
+            "logging/setLevel" => await SetLevel(message, sessionId, context),
+            _ => await WhenSessionExists(sessionId, message.Method!, context,
+                () => McpReply.RequestError(id, JsonRpcErrors.MethodNotFound, $"Method not found: {message.Method}")),
+        };
+    }
+
+    private async Task<McpReply> Initialize(JsonRpcMessage message, string? sessionId, CancellationToken cancel)
+    {
+        var id = message.IdJson;
+        if (sessionId is not null)
+        {
+            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
+                $"Invalid Request: initialize must not carry {McpHeaders.SessionId}; a session is initialized once", id);
+        }
+        if (InitializeParams.Read(message.Params) is not { } init)
+        {
+            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, InitializeParams.Expected);
+        }
+        var version = ProtocolVersions.Negotiate(init.ProtocolVersion, settings.Profile.SupportedProtocolVersions);
+        var answer = await sessions.Ask(new CreateSession(version, init.Client), cancel);
+        return answer switch
+        {
+            SessionStarted started => new McpReply(StatusCodes.Status200OK, JsonRpcWriter.Result(id,
+                new InitializeResult(started.ProtocolVersion,
+                    new ServerCapabilities(new ToolsCapability(false), new EmptyObject()),
+                    new Implementation(Actors.ServerProfile.Name, Actors.ServerProfile.Version)),
+                WireJson.Relaxed.InitializeResult), started.SessionId),
+            SessionLimitReached full => McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.TransportError,
+                $"Service Unavailable: session limit reached ({full.Limit} active sessions, MCP_MAX_SESSIONS); "
+                + "end a session with DELETE /mcp or wait for one to expire", id),
+            _ => Unexpected(answer, id),
+        };
+    }
+
+    private async Task<McpReply> CallTool(JsonRpcMessage message, string sessionId, HttpContext context, long started)
+    {
+        var id = message.IdJson;
+        var p = message.Params;
+        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("name", out var name)
+            || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 } toolName)
+        {
+            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, "Invalid params: Missing tool name (params.name must be a non-empty string)");
+        }
+        var arguments = NoArguments;
+        if (p.TryGetProperty("arguments", out var given) && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.Object)
+            {
+                return McpReply.RequestError(id, JsonRpcErrors.InvalidParams,
+                    $"Invalid params: arguments must be an object, got {JsonRpcReader.Kind(given.ValueKind)}");
+            }
+            arguments = given;
+        }
+        var facts = RequestFactsCapture.From(context, started);
+        var answer = await sessions.Ask(new CallTool(sessionId, toolName, arguments, facts), context.RequestAborted);
+        return answer switch
+        {
+            ToolCallReply { InvalidParams: true } invalid => McpReply.RequestError(id, JsonRpcErrors.InvalidParams, invalid.Text),
+            ToolCallReply reply => McpReply.Ok(JsonRpcWriter.Result(id,
+                new CallToolResult([TextContent.Of(reply.Text)]) { IsError = reply.IsError },
+                WireJson.Relaxed.CallToolResult)),
+            SessionNotFound => McpReply.SessionNotFound(sessionId),
+            _ => Unexpected(answer, id),
+        };
+    }
+
+    private async Task<McpReply> SetLevel(JsonRpcMessage message, string sessionId, HttpContext context)
+    {
+        var id = message.IdJson;
+        if (message.Params.ValueKind != JsonValueKind.Object || !message.Params.TryGetProperty("level", out var level)
+            || level.ValueKind != JsonValueKind.String || !LogLevels.IsValid(level.GetString()!))
+        {
+            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams,
+                "Invalid params: level must be one of " + string.Join(", ", LogLevels.Ordered));
+        }
+        var answer = await sessions.Ask(new SetLogLevel(sessionId, level.GetString()!), context.RequestAborted);
+        return answer is SessionNotFound
+            ? McpReply.SessionNotFound(sessionId)
+            : McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject));
+    }
+
+    private async Task<McpReply> WhenSessionExists(string sessionId, string method, HttpContext context, Func<McpReply> reply)
+    {
+        var answer = await sessions.Ask(new TouchSession(sessionId, method), context.RequestAborted);
+        return answer is SessionNotFound ? McpReply.SessionNotFound(sessionId) : reply();
+    }
+
+    private static McpReply Unexpected(object answer, string? id) =>
+        McpReply.Error(StatusCodes.Status500InternalServerError, JsonRpcErrors.InternalError,
+            $"Internal error: unexpected answer {answer.GetType().Name}", id);
+}

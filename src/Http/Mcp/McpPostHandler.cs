@@ -1,0 +1,82 @@
+using System.Text.Json;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Http.Sessions;
+
+namespace AkkaMcpEcho.Http.Mcp;
+
+/// <summary>
+/// POST /mcp: checks the transport rules in order (Content-Type 415, Accept 406, size 413, JSON 400,
+/// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
+/// </summary>
+internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings settings, ILogger<McpPostHandler> log)
+{
+    private readonly McpMethods _methods = new(sessions, settings);
+
+    public async Task Handle(HttpContext context)
+    {
+        var started = DateTime.UtcNow.Ticks;
+        var accept = context.Request.Headers.Accept;
+        McpReply reply;
+        try
+        {
+            reply = await Process(context, started);
+        }
+        catch (Akka.Actor.AskTimeoutException)
+        {
+            log.LogWarning("A session did not answer within {Timeout}", sessions.Timeout);
+            reply = McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError,
+                $"Internal error: the session did not answer within {sessions.Timeout.TotalSeconds:0}s");
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        await ReplyWriter.Write(context, reply, McpHeaders.PrefersEventStream(accept));
+    }
+
+    private async Task<McpReply> Process(HttpContext context, long started)
+    {
+        var request = context.Request;
+        if (!McpHeaders.IsJsonContent(request.ContentType))
+        {
+            return McpReply.Error(StatusCodes.Status415UnsupportedMediaType, JsonRpcErrors.TransportError,
+                $"Unsupported Media Type: Content-Type must be application/json, got '{request.ContentType}'");
+        }
+        var accept = request.Headers.Accept;
+        if (!McpHeaders.Accepts(accept, McpHeaders.Json) || !McpHeaders.Accepts(accept, McpHeaders.EventStream))
+        {
+            return McpReply.Error(StatusCodes.Status406NotAcceptable, JsonRpcErrors.TransportError,
+                "Not Acceptable: Client must accept both application/json and text/event-stream");
+        }
+
+        var limit = settings.Profile.MaxMessageBytes;
+        var body = await RequestBody.Read(request, limit, context.RequestAborted);
+        if (body is null)
+        {
+            return McpReply.Error(StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.TransportError,
+                $"Payload Too Large: the body exceeds ECHO_MAX_MESSAGE_SIZE ({limit} bytes)");
+        }
+        if (!RequestBody.TryParse(body, out var json, out var problem))
+        {
+            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.ParseError, $"Parse error: {problem}");
+        }
+        if (json.ValueKind == JsonValueKind.Array)
+        {
+            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
+                "Invalid Request: JSON-RPC batches are not supported; send one message per POST");
+        }
+        if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
+        {
+            return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
+        }
+
+        if (message.Method != "initialize" && SessionHeaders.Check(request, settings, message.IdJson) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        return await _methods.Dispatch(message, sessionId.Length > 0 ? sessionId : null, context, started);
+    }
+}

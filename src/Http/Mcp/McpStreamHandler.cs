@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Http.Mcp;
+
+/// <summary>
+/// GET /mcp: the session's long-lived server-to-client SSE stream. Events come from the session actor through an
+/// Akka.Streams source; a comment line goes out every keep-alive interval; the stream ends when the session ends
+/// or the client goes.
+/// </summary>
+internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams streams, EchoSettings settings)
+{
+    public async Task Handle(HttpContext context)
+    {
+        var request = context.Request;
+        if (!McpHeaders.Accepts(request.Headers.Accept, McpHeaders.EventStream))
+        {
+            await Refuse(context, StatusCodes.Status406NotAcceptable, "Not Acceptable: Client must accept text/event-stream");
+            return;
+        }
+        if (SessionHeaders.Check(request, settings) is { } refusal)
+        {
+            await ReplyWriter.Write(context, refusal, eventStream: false);
+            return;
+        }
+        var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        var cancel = context.RequestAborted;
+        var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
+        try
+        {
+            if (await sessions.Ask(new AttachStream(sessionId, stream), cancel) is SessionNotFound)
+            {
+                await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
+                return;
+            }
+            var response = context.Response;
+            response.ContentType = McpHeaders.EventStream;
+            response.Headers.CacheControl = "no-cache, no-transform";
+            response.Headers["X-Accel-Buffering"] = "no";
+            response.Headers[McpHeaders.SessionId] = sessionId;
+            await response.StartAsync(cancel);
+            await response.BodyWriter.FlushAsync(cancel);
+            await Pump(events, response, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // The client went away: nothing to answer.
+        }
+        finally
+        {
+            SessionStreams.Close(stream);
+        }
+    }
+
+    private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, CancellationToken cancel)
+    {
+        var output = response.BodyWriter;
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        while (true)
+        {
+            tick.CancelAfter(settings.KeepAliveInterval);
+            bool more;
+            try
+            {
+                more = await events.WaitToReadAsync(tick.Token);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                if (!tick.TryReset())
+                {
+                    return;
+                }
+                await output.WriteAsync(SseFrames.KeepAlive, cancel);
+                continue;
+            }
+            if (!more)
+            {
+                return;
+            }
+            while (events.TryRead(out var item))
+            {
+                SseFrames.Write(output, item);
+            }
+            await output.FlushAsync(cancel);
+        }
+    }
+
+    private static Task Refuse(HttpContext context, int status, string message) =>
+        ReplyWriter.Write(context, McpReply.Error(status, JsonRpcErrors.TransportError, message), eventStream: false);
+}

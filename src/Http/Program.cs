@@ -1,0 +1,3 @@
+using AkkaMcpEcho.Http;
+
+await EchoServer.Build(args).RunAsync();

@@ -1,0 +1,25 @@
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Http.Streams;
+
+/// <summary>
+/// Materializes the Akka.Streams source behind one GET /mcp: an actor the session tells events to, buffering at most
+/// <c>bufferSize</c> events and dropping the oldest when the client reads too slowly, read through a channel.
+/// </summary>
+public sealed class SessionStreams(ActorSystem system)
+{
+    // The system's shared materializer: never disposed here (on 1.5.73 that would shut it down for every caller).
+    private readonly IMaterializer _materializer = system.Materializer();
+
+    public (IActorRef Stream, ChannelReader<SessionEvent> Events) Open(int bufferSize) =>
+        Source.ActorRef<SessionEvent>(bufferSize, OverflowStrategy.DropHead)
+            .ToMaterialized(ChannelSink.AsReader<SessionEvent>(1, singleReader: true), Keep.Both)
+            .Run(_materializer);
+
+    /// <summary>Completes the stream; the session watching its actor learns that it has gone.</summary>
+    public static void Close(IActorRef stream) => stream.Tell(new Status.Success(null));
+}

@@ -1,0 +1,21 @@
+namespace AkkaMcpEcho.Messages.Registry;
+
+/// <summary>An initialize request: the registry picks a fresh id and starts the session, or refuses past the limit.</summary>
+public sealed record CreateSession(string ProtocolVersion, Sessions.ClientInfo Client) : IEchoMessage;
+
+/// <summary>The registry refused a new session because <paramref name="Limit"/> sessions are active.</summary>
+public sealed record SessionLimitReached(int Limit) : IEchoMessage;
+
+public sealed record GetRegistryStats : IEchoMessage
+{
+    public static readonly GetRegistryStats Instance = new();
+}
+
+/// <summary>Counters of one registry. Ended = closed by the client (DELETE); Expired = idle past the timeout.</summary>
+public sealed record RegistryStats(
+    int Active,
+    long TotalCreated,
+    long Expired,
+    long Ended,
+    long Rejected,
+    long StartedUtcTicks) : IEchoMessage;

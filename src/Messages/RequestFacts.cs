@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+
+namespace AkkaMcpEcho.Messages;
+
+/// <summary>One HTTP header as it arrived (name as sent, value as sent).</summary>
+public sealed record HeaderField(string Name, string Value);
+
+/// <summary>
+/// An immutable snapshot of what tools may inspect about the HTTP request that carried a call.
+/// Wall-clock ticks (UTC), not a stopwatch, so the value means the same on every node.
+/// </summary>
+public sealed record RequestFacts(
+    string HttpMethod,
+    string Path,
+    string? RemoteAddress,
+    long StartedUtcTicks,
+    ImmutableArray<HeaderField> Headers)
+{
+    public string? Header(string name)
+    {
+        foreach (var header in Headers)
+        {
+            if (string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return header.Value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+using Akka.Actor;
+
+namespace AkkaMcpEcho.Messages.Streams;
+
+/// <summary>
+/// Binds a GET /mcp stream to its session. <paramref name="Stream"/> is the actor materialized by the stream's source:
+/// location-transparent, so the session may live on another node. A newer stream replaces an older one.
+/// </summary>
+public sealed record AttachStream(string SessionId, IActorRef Stream) : IWithSessionId, IEchoMessage;
+
+/// <summary>The stream is bound; <paramref name="Flushed"/> queued events went to it at once.</summary>
+public sealed record StreamAttached(string SessionId, int Flushed) : IWithSessionId, IEchoMessage;
+
+/// <summary>Queues a server-to-client JSON-RPC message (a complete JSON object) for the session's GET stream.</summary>
+public sealed record PublishEvent(string SessionId, string Json) : IWithSessionId, IEchoMessage;
+
+/// <summary>One server-to-client JSON-RPC message on a session stream; <paramref name="Id"/> is unique within the session.</summary>
+public sealed record SessionEvent(long Id, string Json) : IEchoMessage;

@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Text;
+using AkkaMcpEcho.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkkaMcpEcho.Http.Tests;
+
+/// <summary>The real server (Kestrel + actor system) on a free 127.0.0.1 port, for one test class or one test.</summary>
+public sealed class EchoServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EchoServerHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+    public Uri McpEndpoint => new(BaseAddress, "/mcp");
+    public HttpClient Http { get; }
+
+    /// <param name="settings">Configuration keys as the environment would give them, e.g. MCP_MAX_SESSIONS.</param>
+    public static async Task<EchoServerHost> Start(IDictionary<string, string?>? settings = null)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["MCP_ECHO_HOST"] = "127.0.0.1",
+            ["MCP_ECHO_PORT"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        var app = EchoServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Single();
+        return new EchoServerHost(app, new Uri(address));
+    }
+
+    /// <summary>A raw POST to /mcp with the headers a conforming client sends; <paramref name="sessionId"/> when known.</summary>
+    public Task<HttpResponseMessage> Post(string json, string? sessionId = null, string accept = "application/json, text/event-stream",
+        string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent(json, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (sessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+        }
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>Initializes a session with a raw POST and returns its id.</summary>
+    public async Task<string> Initialize(string protocolVersion = "2025-06-18", string clientName = "raw-test")
+    {
+        using var response = await Post($$"""
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"{{protocolVersion}}","capabilities":{},"clientInfo":{"name":"{{clientName}}","version":"1.0"} } }
+            """);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Mcp-Session-Id").Single();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
