@@ -172,8 +172,13 @@ public sealed class SessionActor : ReceiveActor
 
     private void End()
     {
-        _stream?.Tell(new Status.Success(null));
-        _stream = null;
+        if (_stream is not null)
+        {
+            // Its Terminated would otherwise reach the Ended behaviour and be answered like a request.
+            Context.Unwatch(_stream);
+            _stream.Tell(new Status.Success(null));
+            _stream = null;
+        }
         Context.SetReceiveTimeout(null);
         Become(Ended);
         Passivate();

@@ -67,6 +67,9 @@ public sealed class SessionRegistry : ReceiveActor
         }
         if (message is EndSession)
         {
+            // Stop routing before the session confirms: a client that has its SessionEnded must find the place free
+            // and the id unknown, whatever the order in which the session's Passivate and its next request arrive.
+            _sessions.Remove(message.SessionId);
             _endedByClient.Add(message.SessionId);
         }
         session.Forward(message);
