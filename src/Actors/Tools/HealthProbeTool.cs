@@ -25,24 +25,27 @@ public static class HealthProbeTool
         }
         else
         {
-            var finished = stats.Expired + stats.Ended;
-            var uptime = TimeSpan.FromTicks(Math.Max(0, now - stats.StartedUtcTicks));
             text.Append("📊 Session Statistics:\n")
                 .Append($"- Active Sessions: {stats.Active} / {context.Server.MaxSessions}\n")
                 .Append($"- Total Sessions Created: {stats.TotalCreated}\n")
                 .Append($"- Sessions Expired: {stats.Expired}\n")
                 .Append($"- Sessions Ended by Client: {stats.Ended}\n")
                 .Append($"- Cleanup Run Count: {stats.Expired}\n")
-                .Append($"- Last Cleanup: {(stats.LastExpiredUtcTicks == 0 ? "never" : TextFormat.Duration(TimeSpan.FromTicks(now - stats.LastExpiredUtcTicks)) + " ago")}\n\n")
-                .Append("⚡ Performance:\n")
-                .Append($"- Average Session Lifetime: {(finished == 0 ? "n/a (no session has finished)" : TextFormat.Duration(TimeSpan.FromTicks(stats.FinishedLifetimeTicks / finished)))}\n")
-                .Append($"- Session Creation Rate: {CreationRate(stats.TotalCreated, uptime)}\n")
-                .Append($"- Message Queue Depth: {context.PendingEvents} (this session)\n\n");
+                .Append($"- Last Cleanup: {(stats.LastExpiredUtcTicks == 0 ? "never" : TextFormat.Duration(TimeSpan.FromTicks(now - stats.LastExpiredUtcTicks)) + " ago")}\n\n");
         }
         text.Append("💾 Memory Status:\n")
-            .Append($"- Process Memory: {(process.WorkingSetBytes == 0 ? "unavailable" : ReportText.Megabytes(process.WorkingSetBytes))}\n")
-            .Append($"- Managed Heap: {(process.ManagedHeapBytes == 0 ? "unavailable" : ReportText.Megabytes(process.ManagedHeapBytes))}\n")
-            .Append($"- Available Memory: {(process.AvailableMemoryBytes <= 0 ? "unavailable" : ReportText.Megabytes(process.AvailableMemoryBytes))}");
+            .Append($"- Process Memory: {Megabytes(process.WorkingSetBytes)}\n")
+            .Append($"- Managed Heap: {Megabytes(process.ManagedHeapBytes)}\n")
+            .Append($"- Available Memory: {Megabytes(process.AvailableMemoryBytes)}\n\n")
+            .Append("⚡ Performance:\n");
+        if (stats is not null)
+        {
+            var finished = stats.Expired + stats.Ended;
+            var uptime = TimeSpan.FromTicks(Math.Max(0, now - stats.StartedUtcTicks));
+            text.Append($"- Average Session Lifetime: {(finished == 0 ? "n/a (no session has finished)" : TextFormat.Duration(TimeSpan.FromTicks(stats.FinishedLifetimeTicks / finished)))}\n")
+                .Append($"- Session Creation Rate: {CreationRate(stats.TotalCreated, uptime)}\n");
+        }
+        text.Append($"- Message Queue Depth: {context.PendingEvents} (this session)");
         return ToolResult.Ok(text.ToString(), context.Session);
     }
 
@@ -64,6 +67,8 @@ public static class HealthProbeTool
         }
         return problems.Count == 0 ? "✅ Overall Status: HEALTHY" : $"⚠️ Overall Status: DEGRADED ({string.Join("; ", problems)})";
     }
+
+    private static string Megabytes(long bytes) => bytes <= 0 ? "unavailable" : ReportText.Megabytes(bytes);
 
     public static string CreationRate(long created, TimeSpan uptime) =>
         uptime.TotalMinutes <= 0 ? "n/a" : ReportText.Number(created / Math.Max(uptime.TotalMinutes, 1d / 60), "0.##") + "/min";
