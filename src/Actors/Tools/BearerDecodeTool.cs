@@ -8,7 +8,7 @@ public static class BearerDecodeTool
         "bearerDecode",
         "Decode JWT Bearer token from Authorization header (no signature verification)",
         [
-            new ToolArgument("token", ArgumentType.String, "JWT token to decode (uses the Authorization header if not provided)"),
+            new ToolArgument("token", ArgumentType.String, "JWT token to decode (uses Authorization header if not provided)"),
             new ToolArgument("includeRaw", ArgumentType.Boolean, "Include raw token parts"),
         ],
         Run);

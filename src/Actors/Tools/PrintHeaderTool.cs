@@ -8,7 +8,7 @@ public static class PrintHeaderTool
     public static readonly ToolDefinition Definition = new(
         "printHeader",
         "Print all HTTP headers from the current request",
-        [new ToolArgument("category", ArgumentType.String, "Only show one category: auth, standard, mcp or custom")],
+        [new ToolArgument("category", ArgumentType.String, "Filter by category (auth, standard, mcp, custom)")],
         Run);
 
     private static readonly (HeaderCategory Category, string Title)[] Sections =

@@ -10,7 +10,7 @@ public static class WhoIsTheGoatTool
     public static readonly ToolDefinition Definition = new(
         "whoIStheGOAT",
         "Employs cutting-edge artificial intelligence to perform comprehensive analysis of global software engineering excellence metrics using proprietary deep learning models",
-        [new ToolArgument("subject", ArgumentType.String, "Subject to analyze (default: the authenticated user, else MCP Protocol)")],
+        [new ToolArgument("subject", ArgumentType.String, "Subject to analyze")],
         Run);
 
     private static readonly string[] Qualities =

@@ -211,6 +211,24 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
         Assert.EndsWith("Verdict: Certified GOAT 🏆", first);
     }
 
+    [Fact]
+    public async Task The_stateful_tools_keep_the_seeds_lines()
+    {
+        await using var client = await SdkSession.Connect(_server.McpEndpoint);
+
+        var echo = (await client.Call("echo", new() { ["message"] = "Hello, stateful world!", ["uppercase"] = true })).Lines();
+        var replay = (await client.Call("replayLastEcho")).Lines();
+        var info = (await client.Call("sessionInfo")).Lines();
+
+        Assert.Equal(["HELLO, STATEFUL WORLD!", $"Session: {client.SessionId}", "Echo count in session: 1"], echo);
+        Assert.Equal("🔄 Replaying last echo:", replay[0]);
+        Assert.Contains("Original echo count: 1", replay);
+        Assert.Equal("📊 Session Information", info[0]);
+        Assert.Contains($"- Session ID: {client.SessionId}", info);
+        Assert.Contains("- Echo Count: 1", info);
+        Assert.Contains("- Replay Count: 1", info);
+    }
+
     private static string Arguments(JsonElement schema)
     {
         var required = schema.TryGetProperty("required", out var list) ? list.EnumerateArray().Select(e => e.GetString()).ToHashSet() : [];
