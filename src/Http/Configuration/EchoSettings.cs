@@ -150,6 +150,10 @@ public sealed record EchoSettings(
         yield return new ConfigEntry("ECHO_MAX_MESSAGE_SIZE", Profile.MaxMessageBytes.ToString(CultureInfo.InvariantCulture));
         yield return new ConfigEntry("ECHO_LOG_LEVEL", LogLevel.ToString());
         yield return new ConfigEntry(CorsOrigins.AllowedOriginsKey, Cors.AnyOrigin ? "*" : Cors.AllowedOrigins.IsEmpty ? "none" : string.Join(",", Cors.AllowedOrigins));
+        yield return new ConfigEntry(CorsOrigins.AllowCredentialsKey, Cors.AllowCredentials ? "true" : "false");
+        yield return new ConfigEntry(CorsOrigins.MaxAgeKey, Cors.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("ECHO_ENABLE_BINARY", Features.Binary ? "true" : "false");
+        yield return new ConfigEntry("ECHO_ENABLE_COMPRESSION", Features.Compression ? "true" : "false");
         if (config["LOG_FILE"] is { } logFile)
         {
             yield return new ConfigEntry("LOG_FILE", logFile);
