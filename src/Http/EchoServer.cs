@@ -1,7 +1,9 @@
 using System.Net;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Sessions;
@@ -41,6 +43,9 @@ public static class EchoServer
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
+            .AddEchoCors(settings.Cors)
+            .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
+                settings.EffectiveValues(builder.Configuration), builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
             .AddAkka(ActorSystemName, akka => akka
                 .AddHocon(Hocon("akka.hocon"), HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
@@ -51,6 +56,7 @@ public static class EchoServer
                 .WithLocalSessions(settings.Profile));
 
         var app = builder.Build();
+        app.UseEchoCors();
         app.MapHealth();
         app.MapMcp();
         return app;

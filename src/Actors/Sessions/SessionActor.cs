@@ -123,7 +123,10 @@ public sealed class SessionActor : ReceiveActor
     private void Run(CallTool call, ToolDefinition tool, IActorRef replyTo, RegistryStats? stats)
     {
         var now = DateTimeOffset.UtcNow;
-        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _outbox.Count, stats);
+        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _outbox.Count, stats)
+        {
+            Host = ToolCatalog.NeedsHostFacts(tool) ? HostFactsSource.For(Context.System).Capture() : HostFacts.Unavailable,
+        };
         var result = ToolInvoker.Invoke(tool, context);
         var elapsed = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - call.Request.StartedUtcTicks));
         _state = result.Session.Timed(elapsed);
