@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace AkkaMcpEcho.Http.Tests;
 
 /// <summary>A session driven with raw JSON-RPC over HTTP, for tests that need exact control of what goes on the wire.</summary>
@@ -27,14 +25,14 @@ public sealed class RawSession(EchoServerHost server, string id)
 
     public async Task<RpcResponse> CallTool(string tool, string argumentsJson = "{}")
     {
-        var name = JsonSerializer.Serialize(tool);
+        var name = Requests.Json(tool);
         return await Request("tools/call", $$"""{"name":{{name}},"arguments":{{argumentsJson}}}""");
     }
 
     /// <summary>Calls echo and returns the echo count the server reports; asserts the echoed text and session.</summary>
     public async Task<int> Echo(string message)
     {
-        var response = await CallTool("echo", $$"""{"message":{{JsonSerializer.Serialize(message)}}}""");
+        var response = await CallTool("echo", $$"""{"message":{{Requests.Json(message)}}}""");
         var (text, isError) = response.AssertToolResult();
         Assert.False(isError, text);
         var lines = text.Split('\n');

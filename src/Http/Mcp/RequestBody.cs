@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -12,6 +13,12 @@ internal static class RequestBody
         if (request.ContentLength > limit)
         {
             return null;
+        }
+        // Kestrel counts chunked framing (chunk sizes, CRLFs) toward its own body limit, so a chunked body of exactly
+        // the limit would fail there; this method stops at limit + 1 payload bytes itself.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
+        {
+            kestrelLimit.MaxRequestBodySize = null;
         }
         var reader = request.BodyReader;
         while (true)
