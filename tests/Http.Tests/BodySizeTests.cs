@@ -45,6 +45,8 @@ public sealed class BodySizeTests(SmallBodyLimitServer fixture) : IClassFixture<
     [InlineData(0, Limit * 10)]
     [InlineData(1000, Limit * 10)]
     [InlineData(0, 1_048_577)]
+    [InlineData(0, 8_388_608)]
+    [InlineData(65_536, 8_388_608)]
     public async Task A_body_past_the_limit_is_413_and_the_session_loses_nothing(int chunk, int size)
     {
         var session = await RawSession.Start(_server);

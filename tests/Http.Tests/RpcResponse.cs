@@ -46,6 +46,17 @@ public sealed record RpcResponse(HttpStatusCode Status, string? MediaType, strin
         return error.GetProperty("message").GetString()!;
     }
 
+    /// <summary>
+    /// Asserts 404 with -32001 naming the session. The error's id is null (the server answers before the request's id
+    /// matters) or the request's id (<paramref name="requestIdJson"/>, default: the sent id).
+    /// </summary>
+    public void AssertSessionNotFound(string sessionId, string? requestIdJson = null)
+    {
+        var id = Json.TryGetProperty("id", out var given) ? given.GetRawText() : "null";
+        Assert.Contains(id, new[] { "null", requestIdJson ?? SentIdJson ?? "null" });
+        Assert.Contains(sessionId, AssertError(HttpStatusCode.NotFound, -32001, id));
+    }
+
     /// <summary>Asserts HTTP 200 with a JSON-RPC result for <paramref name="idJson"/> (default: the sent id, else 1).</summary>
     public JsonElement AssertResult(string? idJson = null)
     {

@@ -92,9 +92,9 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.Echo("after"));
         var raw = await RpcResponse.Read(_server.Post(Requests.Echo(5, "after"), session));
-        Assert.Contains(session, raw.AssertError(HttpStatusCode.NotFound, -32001, "null"));
+        raw.AssertSessionNotFound(session, "5");
         var again = await RpcResponse.Read(_server.Delete(session));
-        again.AssertError(HttpStatusCode.NotFound, -32001);
+        again.AssertSessionNotFound(session);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
         }
 
         var raw = await RpcResponse.Read(_server.Post(Requests.Echo(1, "after"), session));
-        raw.AssertError(HttpStatusCode.NotFound, -32001, "null");
+        raw.AssertSessionNotFound(session, "1");
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
             EchoServerHost.CreateRequest(HttpMethod.Get, "no-such-session", "text/event-stream")));
 
         Assert.Contains("Mcp-Session-Id", missing.AssertError(HttpStatusCode.BadRequest, -32000));
-        Assert.Contains("no-such-session", unknown.AssertError(HttpStatusCode.NotFound, -32001));
+        unknown.AssertSessionNotFound("no-such-session");
     }
 
     [Fact]

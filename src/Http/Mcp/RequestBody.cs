@@ -10,15 +10,16 @@ internal static class RequestBody
     /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/>.</summary>
     public static async Task<byte[]?> Read(HttpRequest request, int limit, CancellationToken cancel)
     {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-        // Kestrel counts chunked framing (chunk sizes, CRLFs) toward its own body limit, so a chunked body of exactly
-        // the limit would fail there; this method stops at limit + 1 payload bytes itself.
+        // This method enforces the limit on the payload. Kestrel's own limit would count chunked framing (chunk sizes,
+        // CRLFs), failing a chunked body of exactly the limit, and would stop Kestrel draining an over-limit body
+        // after the 413, which then cuts the connection under a client that reuses it. The drain is time-bounded.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrelLimit)
         {
             kestrelLimit.MaxRequestBodySize = null;
+        }
+        if (request.ContentLength > limit)
+        {
+            return null;
         }
         var reader = request.BodyReader;
         while (true)
