@@ -41,9 +41,10 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_server_with_the_default_versions_offers_2025_06_18_for_an_unsupported_request()
+    public async Task A_server_up_to_2025_06_18_offers_2025_06_18_for_an_unsupported_request()
     {
-        await using var server = await EchoServerHost.Start();
+        await using var server = await EchoServerHost.Start(
+            new Dictionary<string, string?> { ["MCP_PROTOCOL_VERSIONS_SUPPORTED"] = UpTo20250618Server.Versions });
 
         foreach (var requested in new[] { "2025-11-25", "1999-01-01" })
         {

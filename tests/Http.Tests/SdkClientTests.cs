@@ -1,5 +1,6 @@
 using System.Net;
 using AkkaMcpEcho.Actors;
+using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -19,7 +20,8 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
         Assert.NotNull(client.ServerInfo);
         Assert.Equal(ServerProfile.Name, client.ServerInfo.Name);
         Assert.Equal(ServerProfile.Version, client.ServerInfo.Version);
-        Assert.Equal("2025-06-18", client.NegotiatedProtocolVersion);
+        // The SDK asks for its newest version, which is at least as new as any this server supports by default.
+        Assert.Equal(ProtocolVersions.Newest(ServerProfile.Default.SupportedProtocolVersions), client.NegotiatedProtocolVersion);
         Assert.NotNull(client.ServerCapabilities.Tools);
         Assert.NotNull(client.SessionId);
         Assert.All(client.SessionId, c => Assert.InRange(c, '\x21', '\x7e'));
@@ -73,7 +75,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
         Assert.Equal(session, fields["Session ID"]);
         Assert.Equal("2", fields["Echo Count"]);
         Assert.Equal("1", fields["Replay Count"]);
-        Assert.Equal("2025-06-18", fields["Protocol Version"]);
+        Assert.Equal(client.NegotiatedProtocolVersion, fields["Protocol Version"]);
         Assert.Equal("state-client v1.2.3", fields["Client"]);
         // initialize, notifications/initialized, 2 replays, 2 echoes, this call; the SDK's GET stream attach adds one.
         Assert.InRange(long.Parse(fields["Total Requests"], System.Globalization.CultureInfo.InvariantCulture), 7, 8);

@@ -31,3 +31,12 @@ public sealed class AllVersionsServer : ServerFixture
     protected override IDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["MCP_PROTOCOL_VERSIONS_SUPPORTED"] = Versions };
 }
+
+/// <summary>A server that stops at 2025-06-18, listed explicitly so its tests do not depend on the default list.</summary>
+public sealed class UpTo20250618Server : ServerFixture
+{
+    public const string Versions = "2025-06-18,2025-03-26,2024-11-05";
+
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["MCP_PROTOCOL_VERSIONS_SUPPORTED"] = Versions };
+}

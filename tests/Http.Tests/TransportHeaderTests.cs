@@ -3,7 +3,7 @@ using System.Net;
 namespace AkkaMcpEcho.Http.Tests;
 
 /// <summary>The transport rules of POST /mcp: Content-Type, Accept, session and protocol-version headers, methods.</summary>
-public sealed class TransportHeaderTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFixture<UpTo20250618Server>
 {
     private readonly EchoServerHost _server = fixture.Server;
 
