@@ -25,6 +25,54 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
         Assert.StartsWith("Parse error", message);
     }
 
+    [Fact]
+    public async Task Invalid_utf8_and_nesting_too_deep_to_read_are_parse_errors()
+    {
+        var session = await RawSession.Start(_server);
+        var invalidUtf8 = EchoServerHost.CreatePost("", session.Id);
+        invalidUtf8.Content = new ByteArrayContent([.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""u8, 0xFF, 0xFE, .. "\"}"u8]);
+        invalidUtf8.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var deep = new string('[', 1000) + new string(']', 1000);
+
+        (await RpcResponse.Read(_server.Http.SendAsync(invalidUtf8))).AssertError(HttpStatusCode.BadRequest, -32700);
+        (await session.Post(Requests.Echo(1, "x").Replace("\"x\"", deep, StringComparison.Ordinal)))
+            .AssertError(HttpStatusCode.BadRequest, -32700);
+
+        await session.AssertIntact(0);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"\uD800"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":"\uDC00","method":"ping"}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"a\uD800b"}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"\uDC00x","arguments":{}}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"\uD800":1}}}""")]
+    public async Task A_lone_surrogate_escape_is_a_parse_error(string body)
+    {
+        var message = await SendOnLiveSession(body, HttpStatusCode.BadRequest, -32700, "null");
+        Assert.Contains("surrogate", message);
+    }
+
+    [Fact]
+    public async Task An_initialize_with_a_lone_surrogate_escape_is_a_parse_error()
+    {
+        var response = await RpcResponse.Read(_server.Post(
+            """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","clientInfo":{"name":"\uD800"}}}"""));
+
+        response.AssertError(HttpStatusCode.BadRequest, -32700);
+    }
+
+    [Fact]
+    public async Task Valid_surrogate_pairs_and_escapes_are_echoed_as_text()
+    {
+        var session = await RawSession.Start(_server);
+
+        var response = await session.Post(
+            """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"\uD83D\uDE00 \u00e9\n\"q\""}}}""");
+
+        Assert.StartsWith("😀 é\n\"q\"\nSession: ", response.AssertToolResult("1").Text);
+    }
+
     [Theory]
     [InlineData("42")]
     [InlineData("null")]
