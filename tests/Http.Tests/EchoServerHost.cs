@@ -34,6 +34,8 @@ public sealed class EchoServerHost : IAsyncDisposable
             ["MCP_ECHO_HOST"] = "127.0.0.1",
             ["MCP_ECHO_PORT"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Generous for a loaded CI machine; a test that needs the default passes its own value.
+            ["MCP_ASK_TIMEOUT"] = "30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -109,7 +109,8 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
             await client.Echo("bye");
         }
 
-        var raw = await RpcResponse.Read(_server.Post(Requests.Echo(1, "after"), session));
+        var raw = await Eventually.Until(() => RpcResponse.Read(_server.Post(Requests.ToolsList, session)),
+            r => r.Status == HttpStatusCode.NotFound, TimeSpan.FromSeconds(20), "the client's DELETE ends the session");
         raw.AssertSessionNotFound(session, "1");
     }
 
