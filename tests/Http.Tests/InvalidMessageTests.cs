@@ -159,7 +159,7 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Theory]
     [InlineData("x")]
     [InlineData("Echo")]
-    [InlineData("healthProbe")]
+    [InlineData("healthprobe")]
     public async Task An_unknown_tool_is_invalid_params(string tool)
     {
         var message = await SendOnLiveSession(

@@ -50,7 +50,7 @@ public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<Defau
     }
 
     [Theory]
-    [InlineData("OPTIONS", "/mcp")]
+    [InlineData("OPTIONS", "/health")]
     [InlineData("POST", "/mcp/")]
     [InlineData("GET", "/")]
     [InlineData("DELETE", "/health")]

@@ -37,13 +37,14 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     }
 
     [Fact]
-    public async Task Tools_list_has_the_three_tools_with_descriptions_and_schemas()
+    public async Task Tools_list_has_the_session_tools_with_descriptions_and_schemas()
     {
         await using var client = await SdkClient.Connect(_server);
 
         var tools = await client.ListToolsAsync();
 
-        Assert.Equal(["echo", "replayLastEcho", "sessionInfo"], tools.Select(t => t.Name));
+        Assert.Equal(["echo", "replayLastEcho", "sessionInfo"],
+            tools.Select(t => t.Name).Where(name => name is "echo" or "replayLastEcho" or "sessionInfo"));
         Assert.All(tools, t => Assert.False(string.IsNullOrEmpty(t.Description)));
         Assert.All(tools, t => Assert.Equal("object", t.JsonSchema.GetProperty("type").GetString()));
         var echo = tools[0].JsonSchema;
