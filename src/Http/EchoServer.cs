@@ -4,6 +4,7 @@ using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
+using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
 
@@ -26,6 +27,7 @@ public static class EchoServer
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
+        var origins = OriginPolicy.From(builder.Configuration, settings.Host);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -38,6 +40,7 @@ public static class EchoServer
         builder.Services
             .AddSingleton(settings)
             .AddSingleton(settings.Profile)
+            .AddSingleton(origins)
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
@@ -51,6 +54,7 @@ public static class EchoServer
                 .WithLocalSessions(settings.Profile));
 
         var app = builder.Build();
+        app.UseOriginGuard(origins);
         app.MapHealth();
         app.MapMcp();
         return app;

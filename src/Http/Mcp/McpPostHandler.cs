@@ -12,6 +12,7 @@ namespace AkkaMcpEcho.Http.Mcp;
 internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings settings, ILogger<McpPostHandler> log)
 {
     private readonly McpMethods _methods = new(sessions, settings);
+    private readonly BatchHandler _batches = new(new McpMethods(sessions, settings), sessions, settings);
 
     public async Task Handle(HttpContext context)
     {
@@ -63,8 +64,7 @@ internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings setti
         }
         if (json.ValueKind == JsonValueKind.Array)
         {
-            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
-                "Invalid Request: JSON-RPC batches are not supported; send one message per POST");
+            return await _batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
