@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.JsonRpc;
@@ -11,7 +12,9 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// <summary>
 /// GET /mcp: the session's long-lived server-to-client SSE stream. Events come from the session actor through an
 /// Akka.Streams source; a comment line goes out every keep-alive interval; the stream ends when the session ends
-/// or the client goes.
+/// or the client goes. With <c>Last-Event-ID</c> the session first replays what it still holds after that id; when
+/// some of those events are no longer held, a warning notification (logger "stream", data.event "replay-gap", without
+/// an SSE id) says how many were lost before the replay starts.
 /// </summary>
 internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams streams, EchoSettings settings)
 {
@@ -29,14 +32,27 @@ internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams s
             return;
         }
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
+        long resumeAfter = -1;
+        if (lastEventId.Length > 0 && (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out resumeAfter)))
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest,
+                $"Bad Request: Invalid Last-Event-ID '{lastEventId}': this server's event ids are whole numbers");
+            return;
+        }
         var cancel = context.RequestAborted;
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            if (await sessions.Ask(new AttachStream(sessionId, stream), cancel) is SessionNotFound)
+            object bind = resumeAfter >= 0 ? new ResumeStream(sessionId, stream, resumeAfter) : new AttachStream(sessionId, stream);
+            switch (await sessions.Ask(bind, cancel))
             {
-                await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
-                return;
+                case SessionNotFound:
+                    await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
+                    return;
+                case ResumeRefused refused:
+                    await Refuse(context, StatusCodes.Status400BadRequest, $"Bad Request: {refused.Reason}");
+                    return;
             }
             var response = context.Response;
             response.ContentType = McpHeaders.EventStream;

@@ -12,8 +12,10 @@ internal static class SseFrames
 
     public static void Write(IBufferWriter<byte> output, SessionEvent item)
     {
-        // The JSON is compact (no raw newlines), so it fits one data: line.
-        var text = string.Create(CultureInfo.InvariantCulture, $"id: {item.Id}\nevent: message\ndata: {item.Json}\n\n");
+        // The JSON is compact (no raw newlines), so it fits one data: line. Id 0 marks an event that is never replayed.
+        var text = item.Id > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"id: {item.Id}\nevent: message\ndata: {item.Json}\n\n")
+            : $"event: message\ndata: {item.Json}\n\n";
         Encoding.UTF8.GetBytes(text, output);
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace AkkaMcpEcho.Http.Tests.Protocol;
+
+/// <summary>One server-sent event: its id (null when the event carries none) and its data parsed as JSON.</summary>
+internal sealed record SseEvent(string? Id, JsonElement Data);
+
+/// <summary>Reads SSE events from an open response body, skipping comments; every read has a deadline.</summary>
+internal sealed class SseReader(Stream body) : IDisposable
+{
+    private readonly StreamReader _reader = new(body);
+
+    public async Task<SseEvent> Next(TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        string? id = null;
+        string? data = null;
+        while (true)
+        {
+            var line = await _reader.ReadLineAsync(deadline.Token)
+                ?? throw new EndOfStreamException("the SSE stream ended");
+            if (line.Length == 0)
+            {
+                if (data is not null)
+                {
+                    return new SseEvent(id, JsonElement.Parse(data));
+                }
+                id = null;
+                continue;
+            }
+            if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = line[3..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                data = line[5..].TrimStart();
+            }
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
