@@ -41,6 +41,7 @@ public static class EchoServer
             .AddSingleton(settings)
             .AddSingleton(settings.Profile)
             .AddSingleton(origins)
+            .AddSingleton(ConformanceMode.From(builder.Configuration))
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()

@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
+using AkkaMcpEcho.Actors.Calls;
 using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -22,6 +24,7 @@ public sealed class SessionActor : ReceiveActor
     private readonly IActorRef _statsSource;
     private readonly SessionOutbox _outbox;
     private readonly EventLog _sent;
+    private readonly CallRuns _runs = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionState? _state;
     private IActorRef? _stream;
@@ -72,6 +75,24 @@ public sealed class SessionActor : ReceiveActor
         Receive<PublishEvent>(publish => Publish(publish.Json));
         Receive<AttachStream>(Attach);
         Receive<ResumeStream>(Resume);
+        Receive<StreamCall>(call =>
+        {
+            // A default tool's run touches the session itself when the runner hands it the CallTool.
+            var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
+            _runs.Start(call, Context, state.LogLevel);
+            Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
+        });
+        Receive<CancelRequest>(cancel =>
+        {
+            _runs.Cancel(cancel.RequestIdJson);
+            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+        });
+        Receive<ClientResponse>(response =>
+        {
+            _runs.Answer(response, Context);
+            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+        });
+        Receive<CallRunner.Finished>(finished => _runs.Finished(finished.RequestIdJson, Sender));
         Receive<Terminated>(t =>
         {
             if (t.ActorRef.Equals(_stream))

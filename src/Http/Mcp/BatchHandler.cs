@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Streams;
 using AkkaMcpEcho.Messages.Sessions;
 
 namespace AkkaMcpEcho.Http.Mcp;
@@ -49,12 +51,40 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
             var reply = JsonRpcReader.TryRead(item, out var message) is { } invalid
                 ? McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson)
                 : await methods.Dispatch(message, sessionId, context, started);
-            if (reply.Body is not null)
+            if (await FinalBody(reply, context.RequestAborted) is { } body)
             {
-                responses.Add(reply.Body);
+                responses.Add(body);
             }
         }
         return responses.Count == 0 ? McpReply.Accepted : McpReply.Ok(Join(responses));
+    }
+
+    /// <summary>A streamed item's related messages have nowhere to go in a batch: only its response (its last event) counts.</summary>
+    private static async Task<byte[]?> FinalBody(McpReply reply, CancellationToken cancel)
+    {
+        if (reply.Events is null)
+        {
+            return reply.Body;
+        }
+        try
+        {
+            string? last = null;
+            await foreach (var item in reply.Events.ReadAllAsync(cancel))
+            {
+                last = item.Json;
+            }
+            return last is not null && JsonElement.Parse(last) is var message
+                && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))
+                ? Encoding.UTF8.GetBytes(last)
+                : null;
+        }
+        finally
+        {
+            if (!reply.Events.Completion.IsCompleted)
+            {
+                SessionStreams.Close(reply.EventSource!);
+            }
+        }
     }
 
     private static bool IsInitialize(JsonElement item) =>

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Akka.Actor;
+using AkkaMcpEcho.Actors.Fixtures;
+using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Actors.Calls;
+
+/// <summary>
+/// Runs one streamed tools/call for its session (its parent): sends the related messages (log notifications, progress,
+/// server-to-client requests) and finally the JSON-RPC response to the POST's stream, then completes the stream and
+/// stops. A fixture tool's script runs here; a default tool runs in the session as usual and this adds the progress.
+/// Cancelled: the stream ends without a response. Server-to-client request ids are "{name}:{n}" (name = this actor's).
+/// </summary>
+public sealed class CallRunner : ReceiveActor, IWithTimers
+{
+    public static readonly TimeSpan ClientAnswerTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly StreamCall _call;
+    private readonly string? _logLevel;
+    private int _asked;
+    private string? _waitingFor;
+    private Func<JsonElement?, FixtureScript>? _onAnswer;
+    private bool _done;
+
+    public CallRunner(StreamCall call, string? logLevel)
+    {
+        _call = call;
+        _logLevel = logLevel;
+        Receive<ToolCallReply>(Replied);
+        Receive<Continue>(next => Execute(next.Script, next.Index));
+        Receive<Answer>(Answered);
+        Receive<AnswerTimedOut>(timeout => Answered(new Answer(timeout.RequestIdJson, null)));
+        Receive<Cancel>(_ => Complete());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(StreamCall call, string? logLevel) => Akka.Actor.Props.Create(() => new CallRunner(call, logLevel));
+
+    /// <summary>Whether the call runs a fixture script here, rather than a default tool in the session.</summary>
+    public static bool RunsFixture(StreamCall call) => call.Fixtures && FixtureTools.Find(call.Call.ToolName) is not null;
+
+    protected override void PreStart()
+    {
+        if (RunsFixture(_call))
+        {
+            Execute(FixtureTools.Find(_call.Call.ToolName)!.Start(_call.Call.Arguments), 0);
+        }
+        else
+        {
+            Context.Parent.Tell(_call.Call);
+        }
+    }
+
+    protected override void PostStop()
+    {
+        if (!_done)
+        {
+            _call.Stream.Tell(new Status.Success(null));
+        }
+    }
+
+    private void Replied(ToolCallReply reply)
+    {
+        if (reply.InvalidParams)
+        {
+            Respond(RpcJson.Error(_call.RequestIdJson, -32602, reply.Text));
+            return;
+        }
+        if (_call.ProgressTokenJson is { } token)
+        {
+            Emit(RpcJson.Progress(token, 1, 1));
+        }
+        Respond(RpcJson.Result(_call.RequestIdJson, RpcJson.TextResult(reply.Text, reply.IsError)));
+    }
+
+    private void Execute(FixtureScript script, int index)
+    {
+        for (var i = index; i < script.Steps.Length && !_done; i++)
+        {
+            switch (script.Steps[i])
+            {
+                case LogStep log when _logLevel is null || LogLevels.Allows(_logLevel, log.Level):
+                    Emit(RpcJson.Log(log.Level, _call.Call.ToolName, log.Text));
+                    break;
+                case ProgressStep progress when _call.ProgressTokenJson is { } token:
+                    Emit(RpcJson.Progress(token, progress.Progress, progress.Total, progress.Message));
+                    break;
+                case DelayStep delay:
+                    Timers.StartSingleTimer("step", new Continue(script, i + 1), delay.Delay);
+                    return;
+                case AskClientStep ask:
+                    _waitingFor = $"\"{Self.Path.Name}:{++_asked}\"";
+                    _onAnswer = ask.OnAnswer;
+                    Emit(RpcJson.Request(_waitingFor, ask.Method, ask.ParamsJson));
+                    Timers.StartSingleTimer("answer", new AnswerTimedOut(_waitingFor), ClientAnswerTimeout);
+                    return;
+                case FinishStep finish:
+                    Respond(RpcJson.Result(_call.RequestIdJson, finish.ResultJson));
+                    return;
+            }
+        }
+    }
+
+    private void Answered(Answer answer)
+    {
+        if (answer.RequestIdJson != _waitingFor || _onAnswer is null)
+        {
+            return;
+        }
+        Timers.Cancel("answer");
+        var next = _onAnswer;
+        _onAnswer = null;
+        _waitingFor = null;
+        if (answer.Json is null)
+        {
+            Emit(RpcJson.Cancelled(answer.RequestIdJson, "no answer within " + ClientAnswerTimeout));
+        }
+        Execute(next(answer.Json is null ? null : JsonElement.Parse(answer.Json)), 0);
+    }
+
+    private void Emit(string json) => _call.Stream.Tell(new SessionEvent(0, json));
+
+    private void Respond(string json)
+    {
+        Emit(json);
+        Complete();
+    }
+
+    private void Complete()
+    {
+        _done = true;
+        _call.Stream.Tell(new Status.Success(null));
+        Context.Parent.Tell(new Finished(_call.RequestIdJson));
+        Context.Stop(Self);
+    }
+
+    /// <summary>The client's answer (a whole JSON-RPC response) to a request this runner sent; null Json: none came.</summary>
+    public sealed record Answer(string RequestIdJson, string? Json);
+
+    /// <summary>notifications/cancelled named this runner's request.</summary>
+    public sealed record Cancel
+    {
+        public static readonly Cancel Instance = new();
+    }
+
+    /// <summary>Tells the session the request is over, so its id no longer names this runner.</summary>
+    public sealed record Finished(string RequestIdJson);
+
+    private sealed record Continue(FixtureScript Script, int Index);
+
+    private sealed record AnswerTimedOut(string RequestIdJson);
+}
