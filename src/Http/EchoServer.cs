@@ -55,6 +55,8 @@ public static class EchoServer
                 .WithLocalSessions(settings.Profile));
 
         var app = builder.Build();
+        // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
+        app.Services.GetRequiredService<ToolPages>();
         app.UseOriginGuard(origins);
         app.MapHealth();
         app.MapMcp();

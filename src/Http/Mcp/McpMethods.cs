@@ -9,7 +9,8 @@ using AkkaMcpEcho.Messages.Sessions;
 namespace AkkaMcpEcho.Http.Mcp;
 
 /// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
-internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ConformanceMode conformance)
+internal sealed class McpMethods(
+    SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ConformanceMode conformance, ToolPages tools)
 {
     private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
 
@@ -40,7 +41,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         {
             "tools/call" => await CallTool(message, sessionId, context, started),
             "tools/list" => await WhenSessionExists(sessionId, message.Method, context,
-                () => McpReply.Ok(JsonRpcWriter.RawResult(id, conformance.Enabled ? ToolListing.WithFixtures : ToolListing.Json))),
+                () => tools.Answer(id, message.Params)),
             "ping" => await WhenSessionExists(sessionId, message.Method, context,
                 () => McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject))),
             "logging/setLevel" => await SetLevel(message, sessionId, context),
