@@ -1,7 +1,9 @@
 using System.Net;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Security;
@@ -27,7 +29,7 @@ public static class EchoServer
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
-        var origins = OriginPolicy.From(builder.Configuration, settings.Host);
+        var origins = OriginPolicy.From(builder.Configuration, settings.Host, settings.Cors);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -45,6 +47,9 @@ public static class EchoServer
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
+            .AddEchoCors(settings.Cors)
+            .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
+                settings.EffectiveValues(builder.Configuration), builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
             .AddAkka(ActorSystemName, akka => akka
                 .AddHocon(Hocon("akka.hocon"), HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
@@ -58,6 +63,7 @@ public static class EchoServer
         // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
         app.Services.GetRequiredService<ToolPages>();
         app.UseOriginGuard(origins);
+        app.UseEchoCors();
         app.MapHealth();
         app.MapMcp();
         return app;

@@ -147,7 +147,10 @@ public sealed class SessionActor : ReceiveActor
     private void Run(CallTool call, ToolDefinition tool, IActorRef replyTo, RegistryStats? stats)
     {
         var now = DateTimeOffset.UtcNow;
-        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _outbox.Count, stats);
+        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _outbox.Count, stats)
+        {
+            Host = ToolCatalog.NeedsHostFacts(tool) ? HostFactsSource.For(Context.System).Capture() : HostFacts.Unavailable,
+        };
         var result = ToolInvoker.Invoke(tool, context);
         var elapsed = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - call.Request.StartedUtcTicks));
         _state = result.Session.Timed(elapsed);
@@ -231,8 +234,13 @@ public sealed class SessionActor : ReceiveActor
 
     private void End()
     {
-        _stream?.Tell(new Status.Success(null));
-        _stream = null;
+        if (_stream is not null)
+        {
+            // Its Terminated would otherwise reach the Ended behaviour and be answered like a request.
+            Context.Unwatch(_stream);
+            _stream.Tell(new Status.Success(null));
+            _stream = null;
+        }
         Context.SetReceiveTimeout(null);
         Become(Ended);
         Passivate();

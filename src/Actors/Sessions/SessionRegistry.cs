@@ -17,12 +17,15 @@ public sealed class SessionRegistry : ReceiveActor
     private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _ids = [];
     private readonly HashSet<string> _endedByClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _createdUtcTicks = new(StringComparer.Ordinal);
     private readonly long _startedUtcTicks = DateTime.UtcNow.Ticks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _created;
     private long _expired;
     private long _ended;
     private long _rejected;
+    private long _lastExpiredUtcTicks;
+    private long _finishedLifetimeTicks;
 
     public SessionRegistry(ServerProfile profile)
     {
@@ -55,7 +58,9 @@ public sealed class SessionRegistry : ReceiveActor
         _sessions[id] = session;
         _ids[session] = id;
         _created++;
-        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks));
+        var now = DateTime.UtcNow.Ticks;
+        _createdUtcTicks[id] = now;
+        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, now));
     }
 
     private void Route(IWithSessionId message)
@@ -67,6 +72,9 @@ public sealed class SessionRegistry : ReceiveActor
         }
         if (message is EndSession)
         {
+            // Stop routing before the session confirms: a client that has its SessionEnded must find the place free
+            // and the id unknown, whatever the order in which the session's Passivate and its next request arrive.
+            _sessions.Remove(message.SessionId);
             _endedByClient.Add(message.SessionId);
         }
         session.Forward(message);
@@ -92,6 +100,11 @@ public sealed class SessionRegistry : ReceiveActor
             return;
         }
         _sessions.Remove(id);
+        var now = DateTime.UtcNow.Ticks;
+        if (_createdUtcTicks.Remove(id, out var created))
+        {
+            _finishedLifetimeTicks += Math.Max(0, now - created);
+        }
         if (_endedByClient.Remove(id))
         {
             _ended++;
@@ -99,8 +112,10 @@ public sealed class SessionRegistry : ReceiveActor
         else
         {
             _expired++;
+            _lastExpiredUtcTicks = now;
         }
     }
 
-    private RegistryStats Stats() => new(_sessions.Count, _created, _expired, _ended, _rejected, _startedUtcTicks);
+    private RegistryStats Stats() =>
+        new(_sessions.Count, _created, _expired, _ended, _rejected, _startedUtcTicks, _lastExpiredUtcTicks, _finishedLifetimeTicks);
 }

@@ -22,7 +22,7 @@ public static class ArgumentValidator
             }
             if (!Matches(declared.Type, property.Value))
             {
-                return $"Argument '{declared.Name}' of tool '{tool.Name}' must be a {declared.JsonType}, got {Describe(property.Value.ValueKind)}.";
+                return $"Argument '{declared.Name}' of tool '{tool.Name}' must be {Article(declared.JsonType)} {declared.JsonType}, got {Describe(property.Value.ValueKind)}.";
             }
         }
 
@@ -54,6 +54,8 @@ public static class ArgumentValidator
         ArgumentType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         _ => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
     };
+
+    private static string Article(string noun) => noun.StartsWith('i') ? "an" : "a";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -7,7 +7,7 @@ namespace AkkaMcpEcho.Actors.Tools;
 
 /// <summary>
 /// Everything a tool may read: the session's state, the HTTP request's facts, the validated arguments,
-/// the server's profile and the clock. Tools are pure functions of this.
+/// the server's profile, the clock, and the host's measurements and configuration. Tools are pure functions of this.
 /// </summary>
 public sealed record ToolContext(
     SessionState Session,
@@ -18,6 +18,9 @@ public sealed record ToolContext(
     int PendingEvents = 0,
     RegistryStats? Registry = null)
 {
+    /// <summary>Process measurements and configuration, captured by the caller for the tools that read them.</summary>
+    public HostFacts Host { get; init; } = HostFacts.Unavailable;
+
     public string? String(string name) =>
         Arguments.ValueKind == JsonValueKind.Object
         && Arguments.TryGetProperty(name, out var value)

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AkkaMcpEcho.Actors;
 using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Http.Cors;
 
 namespace AkkaMcpEcho.Http.Configuration;
 
@@ -17,6 +19,11 @@ public sealed record EchoSettings(
     TimeSpan AskTimeout,
     LogLevel LogLevel)
 {
+    public CorsPolicyFacts Cors { get; init; } = CorsPolicyFacts.Disabled;
+
+    /// <summary>ECHO_ENABLE_BINARY and ECHO_ENABLE_COMPRESSION: shown by environmentDump; they change no behaviour.</summary>
+    public FeatureFlags Features { get; init; } = FeatureFlags.Off;
+
     public static readonly IReadOnlyDictionary<string, string> CommandLineSwitches = new Dictionary<string, string>
     {
         ["--host"] = "MCP_ECHO_HOST",
@@ -44,7 +51,12 @@ public sealed record EchoSettings(
             profile,
             TimeSpan.FromSeconds(Number(config, "MCP_SSE_KEEPALIVE_INTERVAL", 15, 1, 3600, problems)),
             TimeSpan.FromSeconds(Number(config, "MCP_ASK_TIMEOUT", 5, 1, 300, problems)),
-            debug ? LogLevel.Debug : Level(config["ECHO_LOG_LEVEL"], problems));
+            debug ? LogLevel.Debug : Level(config["ECHO_LOG_LEVEL"], problems))
+        {
+            Cors = CorsOrigins.Policy(config[CorsOrigins.AllowedOriginsKey], Flag(config, CorsOrigins.AllowCredentialsKey, problems),
+                Number(config, CorsOrigins.MaxAgeKey, 86400, 0, 86400, problems), problems),
+            Features = new FeatureFlags(Flag(config, "ECHO_ENABLE_BINARY", problems), Flag(config, "ECHO_ENABLE_COMPRESSION", problems)),
+        };
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Invalid configuration:\n  " + string.Join("\n  ", problems));
@@ -121,6 +133,30 @@ public sealed record EchoSettings(
             default:
                 problems.Add($"ECHO_LOG_LEVEL={raw}: expected DEBUG, INFO, WARNING, ERROR or CRITICAL");
                 return LogLevel.Information;
+        }
+    }
+
+    /// <summary>The effective value of every setting the server reads, for environmentDump.</summary>
+    public IEnumerable<ConfigEntry> EffectiveValues(IConfiguration config)
+    {
+        yield return new ConfigEntry("MCP_ECHO_HOST", Host);
+        yield return new ConfigEntry("MCP_ECHO_PORT", Port.ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("MCP_SESSION_TIMEOUT", ((long)Profile.SessionTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("MCP_MAX_SESSIONS", Profile.MaxSessions.ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("MCP_PROTOCOL_VERSION", config["MCP_PROTOCOL_VERSION"] ?? "not set (unused)");
+        yield return new ConfigEntry("MCP_PROTOCOL_VERSIONS_SUPPORTED", string.Join(",", Profile.SupportedProtocolVersions));
+        yield return new ConfigEntry("MCP_SSE_KEEPALIVE_INTERVAL", ((long)KeepAliveInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("MCP_ASK_TIMEOUT", ((long)AskTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("ECHO_MAX_MESSAGE_SIZE", Profile.MaxMessageBytes.ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("ECHO_LOG_LEVEL", LogLevel.ToString());
+        yield return new ConfigEntry(CorsOrigins.AllowedOriginsKey, Cors.AnyOrigin ? "*" : Cors.AllowedOrigins.IsEmpty ? "none" : string.Join(",", Cors.AllowedOrigins));
+        yield return new ConfigEntry(CorsOrigins.AllowCredentialsKey, Cors.AllowCredentials ? "true" : "false");
+        yield return new ConfigEntry(CorsOrigins.MaxAgeKey, Cors.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture));
+        yield return new ConfigEntry("ECHO_ENABLE_BINARY", Features.Binary ? "true" : "false");
+        yield return new ConfigEntry("ECHO_ENABLE_COMPRESSION", Features.Compression ? "true" : "false");
+        if (config["LOG_FILE"] is { } logFile)
+        {
+            yield return new ConfigEntry("LOG_FILE", logFile);
         }
     }
 

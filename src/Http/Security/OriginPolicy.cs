@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using AkkaMcpEcho.Actors.Tools;
 
 namespace AkkaMcpEcho.Http.Security;
 
@@ -9,6 +10,7 @@ namespace AkkaMcpEcho.Http.Security;
 /// (the port is not compared), MCP_ALLOWED_ORIGINS adds origins (scheme://host[:port], compared exactly); "*" allows
 /// any. Unset, both default to loopback only when the server binds a loopback address, and to "*" when it binds a
 /// network address: a networked server is reached under names it cannot know, and DNS rebinding targets local ones.
+/// Origins the CORS policy (MCP_CORS_ALLOWED_ORIGINS) grants are allowed too: a granted page must reach the endpoint.
 /// </summary>
 public sealed record OriginPolicy(bool AnyHost, ImmutableArray<string> Hosts, bool AnyOrigin, ImmutableArray<string> Origins)
 {
@@ -19,7 +21,7 @@ public sealed record OriginPolicy(bool AnyHost, ImmutableArray<string> Hosts, bo
 
     public static OriginPolicy LoopbackOnly { get; } = new(false, [], false, []);
 
-    public static OriginPolicy From(IConfiguration config, string bindHost)
+    public static OriginPolicy From(IConfiguration config, string bindHost, CorsPolicyFacts? cors = null)
     {
         var networked = !IsLoopbackName(bindHost);
         var problems = new List<string>();
@@ -30,7 +32,8 @@ public sealed record OriginPolicy(bool AnyHost, ImmutableArray<string> Hosts, bo
         {
             throw new InvalidOperationException("Invalid configuration:\n  " + string.Join("\n  ", problems));
         }
-        return new OriginPolicy(anyHost, hosts, anyOrigin, origins);
+        var granted = cors?.AllowedOrigins.Select(OriginName).OfType<string>() ?? [];
+        return new OriginPolicy(anyHost, hosts, anyOrigin || cors?.AnyOrigin == true, [.. origins.Concat(granted).Distinct()]);
     }
 
     /// <summary>Why the request's Host is refused, or null when it is allowed (a missing Host passes).</summary>

@@ -18,6 +18,8 @@ public sealed class SessionStreams(ActorSystem system)
     public (IActorRef Stream, ChannelReader<SessionEvent> Events) Open(int bufferSize) =>
         Source.ActorRef<SessionEvent>(bufferSize, OverflowStrategy.DropHead)
             .ToMaterialized(ChannelSink.AsReader<SessionEvent>(1, singleReader: true), Keep.Both)
+            // Downstream stages would otherwise prefetch up to 16 events beyond the drop-head buffer of bufferSize.
+            .WithAttributes(Attributes.CreateInputBuffer(1, 1))
             .Run(_materializer);
 
     /// <summary>Completes the stream; the session watching its actor learns that it has gone.</summary>

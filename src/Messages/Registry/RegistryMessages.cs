@@ -11,11 +11,17 @@ public sealed record GetRegistryStats : IEchoMessage
     public static readonly GetRegistryStats Instance = new();
 }
 
-/// <summary>Counters of one registry. Ended = closed by the client (DELETE); Expired = idle past the timeout.</summary>
+/// <summary>
+/// Counters of one registry. Ended = closed by the client (DELETE); Expired = idle past the timeout (each expiry is a
+/// cleanup; <paramref name="LastExpiredUtcTicks"/> is 0 until the first). <paramref name="FinishedLifetimeTicks"/>: the
+/// summed lifetimes of all expired and ended sessions.
+/// </summary>
 public sealed record RegistryStats(
     int Active,
     long TotalCreated,
     long Expired,
     long Ended,
     long Rejected,
-    long StartedUtcTicks) : IEchoMessage;
+    long StartedUtcTicks,
+    long LastExpiredUtcTicks = 0,
+    long FinishedLifetimeTicks = 0) : IEchoMessage;

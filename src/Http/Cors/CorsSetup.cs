@@ -1,0 +1,44 @@
+using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Http.Mcp;
+
+namespace AkkaMcpEcho.Http.Cors;
+
+/// <summary>
+/// The server's CORS: ASP.NET Core's middleware with one default policy built from <see cref="CorsPolicyFacts"/>.
+/// The middleware answers every preflight itself (204, with grants only for allowed origins); an OPTIONS that is not
+/// a preflight gets 204 with an Allow header.
+/// </summary>
+public static class CorsSetup
+{
+    public static IServiceCollection AddEchoCors(this IServiceCollection services, CorsPolicyFacts policy) =>
+        services.AddCors(options => options.AddDefaultPolicy(builder =>
+        {
+            if (policy.AnyOrigin)
+            {
+                builder.AllowAnyOrigin();
+            }
+            else
+            {
+                builder.WithOrigins([.. policy.AllowedOrigins]);
+                if (policy.AllowCredentials)
+                {
+                    builder.AllowCredentials();
+                }
+            }
+            builder.WithMethods([.. CorsPolicyFacts.Methods])
+                .WithHeaders([.. CorsPolicyFacts.Headers])
+                .WithExposedHeaders([.. CorsPolicyFacts.ExposedHeaders])
+                .SetPreflightMaxAge(TimeSpan.FromSeconds(policy.MaxAgeSeconds));
+        }));
+
+    public static WebApplication UseEchoCors(this WebApplication app)
+    {
+        app.UseCors();
+        app.MapMethods(McpEndpoints.Path, ["OPTIONS"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = string.Join(", ", CorsPolicyFacts.Methods);
+            return TypedResults.NoContent();
+        });
+        return app;
+    }
+}

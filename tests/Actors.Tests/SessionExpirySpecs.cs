@@ -1,0 +1,87 @@
+using Akka.Actor;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Actors.Tests;
+
+public sealed class SessionExpirySpecs : SessionSpec
+{
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task An_idle_session_expires_and_then_is_unknown()
+    {
+        var registry = NewRegistry(TestRequests.Profile(ShortTimeout));
+        var id = StartSession(registry);
+        Echo(registry, id, "before expiry");
+
+        await AwaitStatsAsync(registry, stats =>
+        {
+            Assert.Equal(0, stats.Active);
+            Assert.Equal(1, stats.Expired);
+            Assert.Equal(0, stats.Ended);
+        });
+
+        registry.Tell(TestRequests.Echo(id, "after expiry"));
+        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        registry.Tell(new TouchSession(id, "ping"));
+        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        Assert.Equal(1, (await StatsAsync(registry)).TotalCreated);
+    }
+
+    [Fact]
+    public async Task EndSession_counts_as_ended_while_an_idle_one_counts_as_expired()
+    {
+        var registry = NewRegistry(TestRequests.Profile(ShortTimeout));
+        var ended = StartSession(registry);
+        StartSession(registry);
+
+        registry.Tell(new EndSession(ended));
+        Assert.Equal(new SessionEnded(ended), ExpectMsg<SessionEnded>(Patience));
+
+        await AwaitStatsAsync(registry, stats =>
+        {
+            Assert.Equal(0, stats.Active);
+            Assert.Equal(2, stats.TotalCreated);
+            Assert.Equal(1, stats.Ended);
+            Assert.Equal(1, stats.Expired);
+        });
+        registry.Tell(TestRequests.Call(ended, "sessionInfo"));
+        Assert.Equal(new SessionNotFound(ended), ExpectMsg<SessionNotFound>(Patience));
+    }
+
+    [Fact]
+    public async Task An_ended_session_is_unknown_at_once()
+    {
+        var registry = NewRegistry();
+        var id = StartSession(registry);
+
+        registry.Tell(new EndSession(id));
+        ExpectMsg<SessionEnded>(Patience);
+        registry.Tell(TestRequests.Echo(id, "too late"));
+        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        registry.Tell(new EndSession(id));
+        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+
+        await AwaitStatsAsync(registry, stats =>
+        {
+            Assert.Equal(0, stats.Active);
+            Assert.Equal(1, stats.Ended);
+            Assert.Equal(0, stats.Expired);
+        });
+    }
+
+    [Fact]
+    public async Task Expiry_completes_the_attached_stream()
+    {
+        var registry = NewRegistry(TestRequests.Profile(ShortTimeout));
+        var id = StartSession(registry);
+        var stream = CreateTestProbe();
+
+        registry.Tell(new AttachStream(id, stream.Ref));
+        ExpectMsg<StreamAttached>(Patience);
+
+        stream.ExpectMsg<Status.Success>(Patience);
+        await AwaitStatsAsync(registry, stats => Assert.Equal(1, stats.Expired));
+    }
+}
