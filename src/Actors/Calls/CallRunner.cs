@@ -10,41 +10,59 @@ namespace AkkaMcpEcho.Actors.Calls;
 
 /// <summary>
 /// Runs one streamed tools/call for its session (its parent): sends the related messages (log notifications, progress,
-/// server-to-client requests) and finally the JSON-RPC response to the POST's stream, then completes the stream and
-/// stops. A fixture tool's script runs here; a default tool runs in the session as usual and this adds the progress.
+/// server-to-client requests) and finally the JSON-RPC response to the POST's stream, then completes it and stops.
+/// A fixture tool's script runs here; a default tool runs in the session as usual and this adds the progress.
 /// Cancelled: the stream ends without a response. Server-to-client request ids are "{name}:{n}" (name = this actor's).
+/// Resumable (2025-11-25 sessions): a priming event first, every event labelled "{name}/{n}" and kept, so after a
+/// closed connection a GET with Last-Event-ID gets the rest; a response nobody received waits <see cref="Linger"/>.
 /// </summary>
 public sealed class CallRunner : ReceiveActor, IWithTimers
 {
     public static readonly TimeSpan ClientAnswerTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Linger = TimeSpan.FromSeconds(60);
+    private const int KeptEvents = 100;
 
     private readonly StreamCall _call;
     private readonly string? _logLevel;
+    private readonly bool _resumable;
+    private readonly Queue<(long Sequence, SessionEvent Event)> _kept = new();
+    private IActorRef? _stream;
+    private long _sequence;
     private int _asked;
     private string? _waitingFor;
     private Func<JsonElement?, FixtureScript>? _onAnswer;
+    private bool _responded;
     private bool _done;
 
-    public CallRunner(StreamCall call, string? logLevel)
+    public CallRunner(StreamCall call, string? logLevel, bool resumable)
     {
         _call = call;
         _logLevel = logLevel;
+        _resumable = resumable;
+        _stream = call.Stream;
         Receive<ToolCallReply>(Replied);
         Receive<Continue>(next => Execute(next.Script, next.Index));
         Receive<Answer>(Answered);
         Receive<AnswerTimedOut>(timeout => Answered(new Answer(timeout.RequestIdJson, null)));
+        Receive<ResumeCall>(Resume);
         Receive<Cancel>(_ => Complete());
+        Receive<LingerOver>(_ => Complete());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(StreamCall call, string? logLevel) => Akka.Actor.Props.Create(() => new CallRunner(call, logLevel));
+    public static Props Props(StreamCall call, string? logLevel, bool resumable = false) =>
+        Akka.Actor.Props.Create(() => new CallRunner(call, logLevel, resumable));
 
     /// <summary>Whether the call runs a fixture script here, rather than a default tool in the session.</summary>
     public static bool RunsFixture(StreamCall call) => call.Fixtures && FixtureTools.Find(call.Call.ToolName) is not null;
 
     protected override void PreStart()
     {
+        if (_resumable)
+        {
+            _stream!.Tell(new SessionEvent(0, "", Label(0)));
+        }
         if (RunsFixture(_call))
         {
             Execute(FixtureTools.Find(_call.Call.ToolName)!.Start(_call.Call.Arguments), 0);
@@ -59,7 +77,7 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     {
         if (!_done)
         {
-            _call.Stream.Tell(new Status.Success(null));
+            _stream?.Tell(new Status.Success(null));
         }
     }
 
@@ -88,6 +106,12 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
                     break;
                 case ProgressStep progress when _call.ProgressTokenJson is { } token:
                     Emit(RpcJson.Progress(token, progress.Progress, progress.Total, progress.Message));
+                    break;
+                case DisconnectStep disconnect when _resumable && _stream is not null:
+                    // SEP-1699: a retry field, then the connection closes; the stream itself goes on.
+                    _stream.Tell(new SessionEvent(0, "", Label(++_sequence), (int)disconnect.Retry.TotalMilliseconds));
+                    _stream.Tell(new Status.Success(null));
+                    _stream = null;
                     break;
                 case DelayStep delay:
                     Timers.StartSingleTimer("step", new Continue(script, i + 1), delay.Delay);
@@ -122,21 +146,66 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
         Execute(next(answer.Json is null ? null : JsonElement.Parse(answer.Json)), 0);
     }
 
-    private void Emit(string json) => _call.Stream.Tell(new SessionEvent(0, json));
+    private void Resume(ResumeCall resume)
+    {
+        if (!_resumable || resume.AfterSequence > _sequence)
+        {
+            Sender.Tell(new ResumeRefused(_call.SessionId, $"Last-Event-ID {Label(resume.AfterSequence)} was never sent"));
+            return;
+        }
+        _stream?.Tell(new Status.Success(null));
+        _stream = resume.Stream;
+        var replay = _kept.Where(kept => kept.Sequence > resume.AfterSequence).Select(kept => kept.Event).ToArray();
+        Sender.Tell(new StreamAttached(_call.SessionId, replay.Length));
+        foreach (var item in replay)
+        {
+            _stream.Tell(item);
+        }
+        if (_responded)
+        {
+            Complete();
+        }
+    }
+
+    private void Emit(string json)
+    {
+        if (!_resumable)
+        {
+            _stream?.Tell(new SessionEvent(0, json));
+            return;
+        }
+        var item = new SessionEvent(0, json, Label(++_sequence));
+        if (_kept.Count == KeptEvents)
+        {
+            _kept.Dequeue();
+        }
+        _kept.Enqueue((_sequence, item));
+        _stream?.Tell(item);
+    }
 
     private void Respond(string json)
     {
         Emit(json);
-        Complete();
+        _responded = true;
+        if (_stream is not null)
+        {
+            Complete();
+        }
+        else
+        {
+            Timers.StartSingleTimer("linger", LingerOver.Instance, Linger);
+        }
     }
 
     private void Complete()
     {
         _done = true;
-        _call.Stream.Tell(new Status.Success(null));
+        _stream?.Tell(new Status.Success(null));
         Context.Parent.Tell(new Finished(_call.RequestIdJson));
         Context.Stop(Self);
     }
+
+    private string Label(long sequence) => $"{Self.Path.Name}/{sequence}";
 
     /// <summary>The client's answer (a whole JSON-RPC response) to a request this runner sent; null Json: none came.</summary>
     public sealed record Answer(string RequestIdJson, string? Json);
@@ -153,4 +222,9 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     private sealed record Continue(FixtureScript Script, int Index);
 
     private sealed record AnswerTimedOut(string RequestIdJson);
+
+    private sealed record LingerOver
+    {
+        public static readonly LingerOver Instance = new();
+    }
 }

@@ -11,12 +11,32 @@ namespace AkkaMcpEcho.Actors.Calls;
 public sealed class CallRuns
 {
     private readonly Dictionary<string, IActorRef> _byRequestId = new(StringComparer.Ordinal);
+
+    // Runners that have not reported Finished: a stopping runner must not be offered a resumption it cannot answer.
+    private readonly Dictionary<string, IActorRef> _live = new(StringComparer.Ordinal);
     private long _started;
 
-    public int Count => _byRequestId.Count;
+    public int Count => _live.Count;
 
-    public void Start(StreamCall call, IUntypedActorContext context, string? logLevel) =>
-        _byRequestId[call.RequestIdJson] = context.ActorOf(CallRunner.Props(call, logLevel), $"call-{++_started}");
+    public void Start(StreamCall call, IUntypedActorContext context, string? logLevel, bool resumable)
+    {
+        var name = $"call-{++_started}";
+        var runner = context.ActorOf(CallRunner.Props(call, logLevel, resumable), name);
+        _byRequestId[call.RequestIdJson] = runner;
+        _live[name] = runner;
+    }
+
+    /// <summary>A GET resuming a call's stream: the runner answers; a call that is over is refused.</summary>
+    public void Resume(ResumeCall resume, IUntypedActorContext context)
+    {
+        if (!_live.TryGetValue(resume.CallName, out var runner))
+        {
+            context.Sender.Tell(new Messages.Streams.ResumeRefused(resume.SessionId,
+                $"the call that sent {resume.CallName}/{resume.AfterSequence} is over; its events are no longer held"));
+            return;
+        }
+        runner.Forward(resume);
+    }
 
     /// <summary>Stops the named request if it still runs; an unknown or finished id is ignored, as the spec allows.</summary>
     public void Cancel(string requestIdJson)
@@ -28,14 +48,14 @@ public sealed class CallRuns
     }
 
     /// <summary>Routes a client's answer to the runner that asked; answers to nothing this session asked are ignored.</summary>
-    public void Answer(ClientResponse response, IUntypedActorContext context)
+    public void Answer(ClientResponse response)
     {
         if (response.IdJson.Length < 3 || response.IdJson[0] != '"')
         {
             return;
         }
         var separator = response.IdJson.IndexOf(':');
-        if (separator > 1 && context.Child(response.IdJson[1..separator]) is { } runner && !runner.IsNobody())
+        if (separator > 1 && _live.TryGetValue(response.IdJson[1..separator], out var runner))
         {
             runner.Tell(new CallRunner.Answer(response.IdJson, response.Json));
         }
@@ -43,6 +63,7 @@ public sealed class CallRuns
 
     public void Finished(string requestIdJson, IActorRef runner)
     {
+        _live.Remove(runner.Path.Name);
         if (_byRequestId.TryGetValue(requestIdJson, out var current) && current.Equals(runner))
         {
             _byRequestId.Remove(requestIdJson);

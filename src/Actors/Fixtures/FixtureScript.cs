@@ -26,6 +26,12 @@ public sealed record ProgressStep(double Progress, double Total, string? Message
 public sealed record DelayStep(TimeSpan Delay) : FixtureStep;
 
 /// <summary>
+/// Closes the POST's connection (after an SSE retry field) while the call goes on; the client resumes with GET and
+/// Last-Event-ID. Only on resumable streams (2025-11-25 sessions); skipped elsewhere.
+/// </summary>
+public sealed record DisconnectStep(TimeSpan Retry) : FixtureStep;
+
+/// <summary>
 /// A request to the client (sampling/createMessage, elicitation/create). <paramref name="OnAnswer"/> receives the
 /// client's whole JSON-RPC response (with result or error), or null when the client did not answer in time.
 /// </summary>

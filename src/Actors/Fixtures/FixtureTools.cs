@@ -57,6 +57,10 @@ public static class FixtureTools
                 FixtureClientRequests.DefaultsSchema)),
         new("test_elicitation_sep1330_enums", "Elicits a form with every enum style", FixtureTool.NoArguments,
             _ => FixtureClientRequests.Elicit("Please select options from the enum fields", FixtureClientRequests.EnumsSchema)),
+        new("test_reconnection", "Closes its SSE stream mid-call; the result arrives after the client resumes (SEP-1699)",
+            FixtureTool.NoArguments,
+            _ => FixtureScript.Of(new DisconnectStep(TimeSpan.FromMilliseconds(500)), new DelayStep(Step),
+                new FinishStep(TextResult("Reconnection test completed successfully")))),
         new("json_schema_2020_12_tool", "Takes arguments described by a JSON Schema 2020-12 document", JsonSchema202012,
             arguments => FixtureScript.Result(TextResult("Received arguments: " + arguments.GetRawText()))),
     ];

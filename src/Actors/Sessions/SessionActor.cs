@@ -79,7 +79,7 @@ public sealed class SessionActor : ReceiveActor
         {
             // A default tool's run touches the session itself when the runner hands it the CallTool.
             var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
-            _runs.Start(call, Context, state.LogLevel);
+            _runs.Start(call, Context, state.LogLevel, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
             Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
         });
         Receive<CancelRequest>(cancel =>
@@ -89,8 +89,13 @@ public sealed class SessionActor : ReceiveActor
         });
         Receive<ClientResponse>(response =>
         {
-            _runs.Answer(response, Context);
+            _runs.Answer(response);
             Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+        });
+        Receive<ResumeCall>(resume =>
+        {
+            Touch();
+            _runs.Resume(resume, Context);
         });
         Receive<CallRunner.Finished>(finished => _runs.Finished(finished.RequestIdJson, Sender));
         Receive<Terminated>(t =>

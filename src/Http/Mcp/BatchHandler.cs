@@ -71,7 +71,7 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
             string? last = null;
             await foreach (var item in reply.Events.ReadAllAsync(cancel))
             {
-                last = item.Json;
+                last = item.Json.Length > 0 ? item.Json : last;
             }
             return last is not null && JsonElement.Parse(last) is var message
                 && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Threading.Channels;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
 
@@ -33,18 +33,23 @@ internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams s
         }
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
         var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
-        long resumeAfter = -1;
-        if (lastEventId.Length > 0 && (!long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out resumeAfter)))
+        var resume = LastEventIds.Parse(lastEventId);
+        if (lastEventId.Length > 0 && resume is null)
         {
             await Refuse(context, StatusCodes.Status400BadRequest,
-                $"Bad Request: Invalid Last-Event-ID '{lastEventId}': this server's event ids are whole numbers");
+                $"Bad Request: Invalid Last-Event-ID '{lastEventId}': not an event id this server sends");
             return;
         }
         var cancel = context.RequestAborted;
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            object bind = resumeAfter >= 0 ? new ResumeStream(sessionId, stream, resumeAfter) : new AttachStream(sessionId, stream);
+            object bind = resume switch
+            {
+                null => new AttachStream(sessionId, stream),
+                { Call: { } call } => new ResumeCall(sessionId, call, resume.Sequence, stream),
+                _ => new ResumeStream(sessionId, stream, resume.Sequence),
+            };
             switch (await sessions.Ask(bind, cancel))
             {
                 case SessionNotFound:

@@ -123,4 +123,38 @@ public sealed class CallRunnerTests : TestKit
         Assert.True(result.GetProperty("isError").GetBoolean());
         Assert.Contains("prompt", result.GetProperty("content")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public void A_resumable_call_primes_its_stream_and_replays_after_the_resumed_sequence()
+    {
+        var first = CreateTestProbe();
+        var runner = ChildActorOf(CallRunner.Props(Call(first.Ref, "test_reconnection"), null, resumable: true));
+
+        var priming = first.ExpectMsg<SessionEvent>();
+        Assert.Equal("", priming.Json);
+        Assert.EndsWith("/0", priming.Label);
+        var retry = first.ExpectMsg<SessionEvent>();
+        Assert.Equal(500, retry.RetryMs);
+        first.ExpectMsg<Status.Success>();
+
+        var second = CreateTestProbe();
+        runner.Tell(new ResumeCall("s", runner.Path.Name, 1, second.Ref));
+        ExpectMsg<StreamAttached>();
+        var response = second.ExpectMsg<SessionEvent>(TimeSpan.FromSeconds(5));
+        Assert.Equal($"{runner.Path.Name}/2", response.Label);
+        Assert.Equal(42, JsonElement.Parse(response.Json).GetProperty("id").GetInt32());
+        second.ExpectMsg<Status.Success>();
+    }
+
+    [Fact]
+    public void A_sequence_the_call_never_sent_is_refused()
+    {
+        var stream = CreateTestProbe();
+        var runner = ChildActorOf(CallRunner.Props(Call(stream.Ref, "test_reconnection"), null, resumable: true));
+        stream.ExpectMsg<SessionEvent>();
+
+        runner.Tell(new ResumeCall("s", runner.Path.Name, 50, CreateTestProbe().Ref));
+
+        ExpectMsg<ResumeRefused>();
+    }
 }

@@ -54,7 +54,7 @@ public sealed class FixtureModeTests
         Assert.Equal(JsonValueKind.Object, capabilities.GetProperty("completions").ValueKind);
         Assert.Equal(JsonValueKind.Object, capabilities.GetProperty("logging").ValueKind);
         Assert.Equal("echo", tools[0].GetProperty("name").GetString());
-        Assert.Equal(defaultCount + 13, tools.Length);
+        Assert.Equal(defaultCount + 14, tools.Length);
         var schema = tools.Single(t => t.GetProperty("name").GetString() == "json_schema_2020_12_tool").GetProperty("inputSchema");
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.GetProperty("$schema").GetString());
         Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
