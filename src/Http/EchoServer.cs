@@ -34,7 +34,8 @@ public static class EchoServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // The endpoint enforces the exact limit with a JSON-RPC 413; this only stops Kestrel reading further.
+            // A backstop for routes that take no body: POST /mcp lifts it per request and enforces the exact limit
+            // itself with a JSON-RPC 413 (RequestBody).
             kestrel.Limits.MaxRequestBodySize = settings.Profile.MaxMessageBytes + 1L;
             kestrel.Listen(Address(settings.Host), settings.Port);
         });

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using AkkaMcpEcho.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,6 +34,8 @@ public sealed class EchoServerHost : IAsyncDisposable
             ["MCP_ECHO_HOST"] = "127.0.0.1",
             ["MCP_ECHO_PORT"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Generous for a loaded CI machine; a test that needs the default passes its own value.
+            ["MCP_ASK_TIMEOUT"] = "30",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -48,19 +50,50 @@ public sealed class EchoServerHost : IAsyncDisposable
 
     /// <summary>A raw POST to /mcp with the headers a conforming client sends; <paramref name="sessionId"/> when known.</summary>
     public Task<HttpResponseMessage> Post(string json, string? sessionId = null, string accept = "application/json, text/event-stream",
-        string contentType = "application/json")
+        string contentType = "application/json") =>
+        Http.SendAsync(CreatePost(json, sessionId, accept, contentType));
+
+    /// <summary>
+    /// The request <see cref="Post"/> sends, for tests that change it first. A null <paramref name="accept"/> or
+    /// <paramref name="contentType"/> leaves that header out.
+    /// </summary>
+    public static HttpRequestMessage CreatePost(string json, string? sessionId = null,
+        string? accept = "application/json, text/event-stream", string? contentType = "application/json")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) };
+        if (contentType is not null)
         {
-            Content = new StringContent(json, Encoding.UTF8),
-        };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        return WithHeaders(request, sessionId, accept);
+    }
+
+    /// <summary>A bodiless request to /mcp (GET, DELETE, PUT, ...) with an optional session id and Accept header.</summary>
+    public static HttpRequestMessage CreateRequest(HttpMethod method, string? sessionId = null, string? accept = null) =>
+        WithHeaders(new HttpRequestMessage(method, "/mcp"), sessionId, accept);
+
+    /// <summary>DELETE /mcp for <paramref name="sessionId"/> (none when null).</summary>
+    public Task<HttpResponseMessage> Delete(string? sessionId) => Http.SendAsync(CreateRequest(HttpMethod.Delete, sessionId));
+
+    /// <summary>GET /health, parsed.</summary>
+    public async Task<JsonElement> Health()
+    {
+        using var response = await Http.GetAsync("/health");
+        response.EnsureSuccessStatusCode();
+        return JsonElement.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static HttpRequestMessage WithHeaders(HttpRequestMessage request, string? sessionId, string? accept)
+    {
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
         if (sessionId is not null)
         {
-            request.Headers.Add("Mcp-Session-Id", sessionId);
+            request.Headers.TryAddWithoutValidation("Mcp-Session-Id", sessionId);
         }
-        return Http.SendAsync(request);
+        return request;
     }
 
     /// <summary>Initializes a session with a raw POST and returns its id.</summary>

@@ -16,7 +16,8 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// some of those events are no longer held, a warning notification (logger "stream", data.event "replay-gap", without
 /// an SSE id) says how many were lost before the replay starts.
 /// </summary>
-internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams streams, EchoSettings settings)
+internal sealed class McpStreamHandler(
+    SessionGateway sessions, SessionStreams streams, EchoSettings settings, IHostApplicationLifetime lifetime)
 {
     public async Task Handle(HttpContext context)
     {
@@ -40,7 +41,9 @@ internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams s
                 $"Bad Request: Invalid Last-Event-ID '{lastEventId}': not an event id this server sends");
             return;
         }
-        var cancel = context.RequestAborted;
+        // Ends with the client or with the server's shutdown, which would otherwise wait out its timeout for this stream.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancel = ending.Token;
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
@@ -70,7 +73,7 @@ internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams s
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            // The client went away: nothing to answer.
+            // The client went away or the server is stopping: nothing to answer.
         }
         finally
         {
@@ -81,23 +84,22 @@ internal sealed class McpStreamHandler(SessionGateway sessions, SessionStreams s
     private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, CancellationToken cancel)
     {
         var output = response.BodyWriter;
-        using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         while (true)
         {
-            tick.CancelAfter(settings.KeepAliveInterval);
             bool more;
-            try
+            // A fresh timer per wait: a source that has fired cannot be reset.
+            using (var tick = CancellationTokenSource.CreateLinkedTokenSource(cancel))
             {
-                more = await events.WaitToReadAsync(tick.Token);
-            }
-            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-            {
-                if (!tick.TryReset())
+                tick.CancelAfter(settings.KeepAliveInterval);
+                try
                 {
-                    return;
+                    more = await events.WaitToReadAsync(tick.Token);
                 }
-                await output.WriteAsync(SseFrames.KeepAlive, cancel);
-                continue;
+                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                {
+                    await output.WriteAsync(SseFrames.KeepAlive, cancel);
+                    continue;
+                }
             }
             if (!more)
             {
