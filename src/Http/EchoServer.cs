@@ -45,6 +45,7 @@ public static class EchoServer
             .AddSingleton(settings.Profile)
             .AddSingleton(origins)
             .AddSingleton(ConformanceMode.From(builder.Configuration))
+            .AddSingleton(KeepAlivePings.From(builder.Configuration))
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()

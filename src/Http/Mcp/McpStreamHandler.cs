@@ -17,7 +17,7 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// an SSE id) says how many were lost before the replay starts.
 /// </summary>
 internal sealed class McpStreamHandler(
-    SessionGateway sessions, SessionStreams streams, EchoSettings settings, IHostApplicationLifetime lifetime)
+    SessionGateway sessions, SessionStreams streams, EchoSettings settings, KeepAlivePings pings, IHostApplicationLifetime lifetime)
 {
     public async Task Handle(HttpContext context)
     {
@@ -84,6 +84,8 @@ internal sealed class McpStreamHandler(
     private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, CancellationToken cancel)
     {
         var output = response.BodyWriter;
+        var streamKey = Guid.NewGuid().ToString("N")[..12];
+        long keepAlives = 0;
         while (true)
         {
             bool more;
@@ -97,7 +99,7 @@ internal sealed class McpStreamHandler(
                 }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
-                    await output.WriteAsync(SseFrames.KeepAlive, cancel);
+                    await output.WriteAsync(pings.Frame(streamKey, ++keepAlives), cancel);
                     continue;
                 }
             }
