@@ -29,7 +29,11 @@ if [ ! -x "$node" ] || [ ! -f "$suite" ]; then
 fi
 
 echo "== building the server (Release)"
-dotnet build src/Http/AkkaMcpEcho.Http.csproj -c Release --nologo -v quiet >/dev/null
+build_log=$(mktemp)
+if ! dotnet build src/Http/AkkaMcpEcho.Http.csproj -c Release --nologo -v quiet >"$build_log" 2>&1; then
+    cat "$build_log"
+    exit 1
+fi
 server_dll=src/Http/bin/Release/net10.0/AkkaMcpEcho.dll
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
