@@ -189,4 +189,28 @@ public sealed class StreamedCallTests
             Assert.Equal(3, (await ReadToEnd(loudEvents)).Count(e => Method(e) == "notifications/message"));
         }
     }
+
+    [Fact]
+    public async Task Concurrent_streams_of_one_session_each_carry_only_their_own_messages()
+    {
+        await using var server = await EchoServerHost.Start(Fixtures);
+        var session = await server.Initialize("2025-11-25");
+
+        var calls = await Task.WhenAll(Enumerable.Range(1, 3).Select(n =>
+            Open(server, Call($"{n}", "test_tool_with_progress", progressToken: $"\"t{n}\""), session)));
+        var streams = await Task.WhenAll(calls.Select(call => ReadToEnd(call.Events)));
+        foreach (var (response, events) in calls)
+        {
+            events.Dispose();
+            response.Dispose();
+        }
+
+        for (var n = 1; n <= 3; n++)
+        {
+            var all = streams[n - 1];
+            Assert.Equal(4, all.Count);
+            Assert.All(all[..3], e => Assert.Equal($"t{n}", e.Data.GetProperty("params").GetProperty("progressToken").GetString()));
+            Assert.Equal(n, all[3].Data.GetProperty("id").GetInt32());
+        }
+    }
 }
