@@ -25,6 +25,7 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     private readonly StreamCall _call;
     private readonly string? _logLevel;
     private readonly bool _resumable;
+    private readonly ClientInfo? _client;
     private readonly Queue<(long Sequence, SessionEvent Event)> _kept = new();
     private IActorRef? _stream;
     private long _sequence;
@@ -34,9 +35,11 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     private bool _responded;
     private bool _done;
 
-    public CallRunner(StreamCall call, string? logLevel, bool resumable)
+    /// <param name="client">The session's client; null: every capability counts as declared.</param>
+    public CallRunner(StreamCall call, string? logLevel, bool resumable, ClientInfo? client)
     {
         _call = call;
+        _client = client;
         _logLevel = logLevel;
         _resumable = resumable;
         _stream = call.Stream;
@@ -51,8 +54,8 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(StreamCall call, string? logLevel, bool resumable = false) =>
-        Akka.Actor.Props.Create(() => new CallRunner(call, logLevel, resumable));
+    public static Props Props(StreamCall call, string? logLevel, bool resumable = false, ClientInfo? client = null) =>
+        Akka.Actor.Props.Create(() => new CallRunner(call, logLevel, resumable, client));
 
     /// <summary>Whether the call runs a fixture script here, rather than a default tool in the session.</summary>
     public static bool RunsFixture(StreamCall call) => call.Fixtures && FixtureTools.Find(call.Call.ToolName) is not null;
@@ -116,6 +119,11 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
                 case DelayStep delay:
                     Timers.StartSingleTimer("step", new Continue(script, i + 1), delay.Delay);
                     return;
+                case AskClientStep ask when Undeclared(ask.Method) is { } capability:
+                    Respond(RpcJson.Result(_call.RequestIdJson, FixtureContent.TextResult(
+                        $"Cannot send {ask.Method}: the client did not declare the '{capability}' capability at initialize",
+                        isError: true)));
+                    return;
                 case AskClientStep ask:
                     _waitingFor = $"\"{Self.Path.Name}:{++_asked}\"";
                     _onAnswer = ask.OnAnswer;
@@ -128,6 +136,13 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
             }
         }
     }
+
+    private string? Undeclared(string method) => method switch
+    {
+        "sampling/createMessage" when _client is { DeclaresSampling: false } => "sampling",
+        "elicitation/create" when _client is { DeclaresElicitation: false } => "elicitation",
+        _ => null,
+    };
 
     private void Answered(Answer answer)
     {

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Calls;
 
 namespace AkkaMcpEcho.Actors.Calls;
@@ -18,10 +19,10 @@ public sealed class CallRuns
 
     public int Count => _live.Count;
 
-    public void Start(StreamCall call, IUntypedActorContext context, string? logLevel, bool resumable)
+    public void Start(StreamCall call, IUntypedActorContext context, SessionState session, bool resumable)
     {
         var name = $"call-{++_started}";
-        var runner = context.ActorOf(CallRunner.Props(call, logLevel, resumable), name);
+        var runner = context.ActorOf(CallRunner.Props(call, session.LogLevel, resumable, session.Client), name);
         _byRequestId[call.RequestIdJson] = runner;
         _live[name] = runner;
     }

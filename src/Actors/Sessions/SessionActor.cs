@@ -79,7 +79,7 @@ public sealed class SessionActor : ReceiveActor
         {
             // A default tool's run touches the session itself when the runner hands it the CallTool.
             var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
-            _runs.Start(call, Context, state.LogLevel, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
+            _runs.Start(call, Context, state, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
             Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
         });
         Receive<CancelRequest>(cancel =>

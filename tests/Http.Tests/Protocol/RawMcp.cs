@@ -44,6 +44,16 @@ internal static class RawMcp
     public static string InitializeJson(string version, int id = 1) =>
         $$"""{"jsonrpc":"2.0","id":{{id}},"method":"initialize","params":{"protocolVersion":"{{version}}","capabilities":{},"clientInfo":{"name":"protocol-test","version":"1.0"} } }""";
 
+    /// <summary>Initializes a session whose client declares <paramref name="capabilitiesJson"/>; returns its id.</summary>
+    public static async Task<string> InitializeWith(this EchoServerHost server, string version, string capabilitiesJson)
+    {
+        var json = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
+            + "\",\"capabilities\":" + capabilitiesJson + ",\"clientInfo\":{\"name\":\"protocol-test\",\"version\":\"1.0\"}}}";
+        using var response = await server.Post(json, null);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Mcp-Session-Id").Single();
+    }
+
     public static string Ping(int id) => $$"""{"jsonrpc":"2.0","id":{{id}},"method":"ping"}""";
 
     /// <summary>The JSON body of a response answered as application/json.</summary>

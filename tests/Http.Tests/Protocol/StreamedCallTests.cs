@@ -122,7 +122,7 @@ public sealed class StreamedCallTests
     public async Task Sampling_is_a_real_request_to_the_client_answered_by_its_post()
     {
         await using var server = await EchoServerHost.Start(Fixtures);
-        var session = await server.Initialize("2025-11-25");
+        var session = await server.InitializeWith("2025-11-25", """{"sampling":{}}""");
 
         var (response, events) = await Open(server, Call("3", "test_sampling", """{"prompt":"Say hi"}"""), session);
         using (response)
@@ -144,11 +144,30 @@ public sealed class StreamedCallTests
         }
     }
 
+    [Theory]
+    [InlineData("test_sampling", "prompt", "sampling")]
+    [InlineData("test_elicitation", "message", "elicitation")]
+    public async Task No_request_goes_to_a_client_that_did_not_declare_the_capability(string tool, string argument, string capability)
+    {
+        await using var server = await EchoServerHost.Start(Fixtures);
+        var session = await server.InitializeWith("2025-11-25", """{"roots":{}}""");
+
+        var (response, events) = await Open(server, Call("6", tool, "{\"" + argument + "\":\"x\"}"), session);
+        using (response)
+        using (events)
+        {
+            var result = Assert.Single(await ReadToEnd(events)).Data.GetProperty("result");
+
+            Assert.True(result.GetProperty("isError").GetBoolean());
+            Assert.Contains($"'{capability}' capability", result.GetProperty("content")[0].GetProperty("text").GetString());
+        }
+    }
+
     [Fact]
     public async Task An_elicitation_answered_with_an_error_becomes_a_tool_error()
     {
         await using var server = await EchoServerHost.Start(Fixtures);
-        var session = await server.Initialize("2025-11-25");
+        var session = await server.InitializeWith("2025-11-25", """{"elicitation":{}}""");
 
         var (response, events) = await Open(server, Call("4", "test_elicitation", """{"message":"Name?"}"""), session);
         using (response)
