@@ -18,5 +18,5 @@ public sealed record ServerProfile(
         ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
 
     public static ServerProfile Default { get; } = new(
-        TimeSpan.FromHours(1), 1000, 1_048_576, ["2025-06-18", "2025-03-26", "2024-11-05"], false);
+        TimeSpan.FromHours(1), 1000, 1_048_576, ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"], false);
 }

@@ -6,6 +6,7 @@ using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
+using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
 
@@ -28,6 +29,7 @@ public static class EchoServer
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
+        var origins = OriginPolicy.From(builder.Configuration, settings.Host, settings.Cors);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -41,6 +43,9 @@ public static class EchoServer
         builder.Services
             .AddSingleton(settings)
             .AddSingleton(settings.Profile)
+            .AddSingleton(origins)
+            .AddSingleton(ConformanceMode.From(builder.Configuration))
+            .AddSingleton(KeepAlivePings.From(builder.Configuration))
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
@@ -57,6 +62,9 @@ public static class EchoServer
                 .WithLocalSessions(settings.Profile));
 
         var app = builder.Build();
+        // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
+        app.Services.GetRequiredService<ToolPages>();
+        app.UseOriginGuard(origins);
         app.UseEchoCors();
         app.MapHealth();
         app.MapMcp();

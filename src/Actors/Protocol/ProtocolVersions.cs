@@ -21,6 +21,9 @@ public static class ProtocolVersions
     public static bool InvalidArgumentsAreToolErrors(string version) =>
         string.CompareOrdinal(version, V20251125) >= 0;
 
+    /// <summary>From 2025-11-25 on, POST SSE streams start with a priming event and can be resumed (SEP-1699).</summary>
+    public static bool ResumablePostStreams(string version) => string.CompareOrdinal(version, V20251125) >= 0;
+
     /// <summary>Only 2025-03-26 lets a POST body be a JSON-RPC batch.</summary>
     public static bool AllowsBatches(string version) => version == V20250326;
 }

@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
+using AkkaMcpEcho.Actors.Calls;
 using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -21,6 +23,8 @@ public sealed class SessionActor : ReceiveActor
     private readonly ServerProfile _profile;
     private readonly IActorRef _statsSource;
     private readonly SessionOutbox _outbox;
+    private readonly EventLog _sent;
+    private readonly CallRuns _runs = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionState? _state;
     private IActorRef? _stream;
@@ -32,6 +36,7 @@ public sealed class SessionActor : ReceiveActor
         _profile = profile;
         _statsSource = statsSource;
         _outbox = new SessionOutbox(profile.StreamBufferSize);
+        _sent = new EventLog(profile.StreamBufferSize);
         Blank();
     }
 
@@ -69,6 +74,30 @@ public sealed class SessionActor : ReceiveActor
         });
         Receive<PublishEvent>(publish => Publish(publish.Json));
         Receive<AttachStream>(Attach);
+        Receive<ResumeStream>(Resume);
+        Receive<StreamCall>(call =>
+        {
+            // A default tool's run touches the session itself when the runner hands it the CallTool.
+            var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
+            _runs.Start(call, Context, state, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
+            Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
+        });
+        Receive<CancelRequest>(cancel =>
+        {
+            _runs.Cancel(cancel.RequestIdJson);
+            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+        });
+        Receive<ClientResponse>(response =>
+        {
+            _runs.Answer(response);
+            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+        });
+        Receive<ResumeCall>(resume =>
+        {
+            Touch();
+            _runs.Resume(resume, Context);
+        });
+        Receive<CallRunner.Finished>(finished => _runs.Finished(finished.RequestIdJson, Sender));
         Receive<Terminated>(t =>
         {
             if (t.ActorRef.Equals(_stream))
@@ -145,6 +174,7 @@ public sealed class SessionActor : ReceiveActor
     private void Publish(string json)
     {
         var item = new SessionEvent(++_lastEventId, json);
+        _sent.Append(item);
         if (_stream is null)
         {
             _outbox.Enqueue(item);
@@ -171,6 +201,40 @@ public sealed class SessionActor : ReceiveActor
             _stream.Tell(item);
         }
         Sender.Tell(new StreamAttached(_sessionId, queued.Count));
+    }
+
+    /// <summary>Last-Event-ID: replays what the log still holds after that id (after a gap marker if some is lost).</summary>
+    private void Resume(ResumeStream resume)
+    {
+        Touch();
+        if (_sent.After(resume.LastEventId) is not { } replay)
+        {
+            Sender.Tell(new ResumeRefused(_sessionId,
+                $"Last-Event-ID {resume.LastEventId} was never sent on this session's stream (last id: {_sent.LastId})"));
+            return;
+        }
+        Bind(resume.Stream);
+        _outbox.Drain();
+        if (replay.Lost > 0 && (_state!.LogLevel is null || LogLevels.Allows(_state.LogLevel, StreamGap.Level)))
+        {
+            _stream!.Tell(new SessionEvent(0, StreamGap.Marker(resume.LastEventId, replay.Lost)));
+        }
+        foreach (var item in replay.Events)
+        {
+            _stream!.Tell(item);
+        }
+        Sender.Tell(new StreamAttached(_sessionId, replay.Events.Count));
+    }
+
+    private void Bind(IActorRef stream)
+    {
+        if (_stream is not null && !_stream.Equals(stream))
+        {
+            Context.Unwatch(_stream);
+            _stream.Tell(new Status.Success(null));
+        }
+        _stream = stream;
+        Context.Watch(_stream);
     }
 
     private void End()

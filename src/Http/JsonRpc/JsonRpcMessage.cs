@@ -11,9 +11,10 @@ internal enum JsonRpcKind
 
 /// <summary>
 /// A structurally valid JSON-RPC 2.0 message. <see cref="IdJson"/> is the id's raw JSON (string or integer),
-/// written back unchanged; <see cref="Params"/> is Undefined when absent.
+/// written back unchanged; <see cref="Params"/> is Undefined when absent; <see cref="Raw"/> is the whole message.
 /// </summary>
-internal readonly record struct JsonRpcMessage(JsonRpcKind Kind, string? IdJson, string? Method, JsonElement Params);
+internal readonly record struct JsonRpcMessage(JsonRpcKind Kind, string? IdJson, string? Method, JsonElement Params,
+    JsonElement Raw = default);
 
 /// <summary>Why a JSON value is not a JSON-RPC message; <see cref="IdJson"/> when the id could still be read.</summary>
 internal sealed record JsonRpcProblem(int Code, string Message, string? IdJson = null);
@@ -55,13 +56,13 @@ internal static class JsonRpcReader
             {
                 return new(JsonRpcErrors.InvalidRequest, "Invalid Request: method must be a non-empty string", idJson);
             }
-            message = new(hasId ? JsonRpcKind.Request : JsonRpcKind.Notification, idJson, name, hasParams ? parameters : default);
+            message = new(hasId ? JsonRpcKind.Request : JsonRpcKind.Notification, idJson, name, hasParams ? parameters : default, value);
             return null;
         }
 
         if (value.TryGetProperty("result", out _) || value.TryGetProperty("error", out _))
         {
-            message = new(JsonRpcKind.Response, idJson, null, default);
+            message = new(JsonRpcKind.Response, idJson, null, default, value);
             return null;
         }
         return new(JsonRpcErrors.InvalidRequest, "Invalid Request: a message needs a method (request or notification) or a result or error (response)", idJson);

@@ -10,7 +10,26 @@ internal sealed record ToolsCapability(bool ListChanged);
 
 internal sealed record EmptyObject;
 
-internal sealed record ServerCapabilities(ToolsCapability Tools, EmptyObject Logging);
+internal sealed record ResourcesCapability(bool Subscribe, bool ListChanged);
+
+internal sealed record PromptsCapability(bool ListChanged);
+
+internal sealed record ServerCapabilities(ToolsCapability Tools, EmptyObject Logging)
+{
+    public static readonly ServerCapabilities Default = new(new ToolsCapability(false), new EmptyObject());
+
+    /// <summary>Conformance fixture mode adds resources (with subscribe), prompts and completion.</summary>
+    public static readonly ServerCapabilities WithFixtures = Default with
+    {
+        Resources = new ResourcesCapability(true, false),
+        Prompts = new PromptsCapability(false),
+        Completions = new EmptyObject(),
+    };
+
+    public ResourcesCapability? Resources { get; init; }
+    public PromptsCapability? Prompts { get; init; }
+    public EmptyObject? Completions { get; init; }
+}
 
 internal sealed record InitializeResult(string ProtocolVersion, ServerCapabilities Capabilities, Implementation ServerInfo);
 

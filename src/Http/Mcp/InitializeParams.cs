@@ -27,6 +27,15 @@ internal sealed record InitializeParams(string ProtocolVersion, ClientInfo Clien
             }
             client = new ClientInfo(name, clientVersion);
         }
+        if (capabilities.ValueKind == JsonValueKind.Object)
+        {
+            client = client with
+            {
+                DeclaresSampling = capabilities.TryGetProperty("sampling", out var sampling) && sampling.ValueKind == JsonValueKind.Object,
+                DeclaresElicitation = capabilities.TryGetProperty("elicitation", out var elicitation)
+                    && elicitation.ValueKind == JsonValueKind.Object,
+            };
+        }
         return new InitializeParams(version.GetString()!, client);
     }
 

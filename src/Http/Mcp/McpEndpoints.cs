@@ -7,7 +7,8 @@ public static class McpEndpoints
     public const string Path = "/mcp";
 
     public static IServiceCollection AddMcpEndpoint(this IServiceCollection services) =>
-        services.AddSingleton<McpPostHandler>().AddSingleton<McpStreamHandler>().AddSingleton<McpDeleteHandler>();
+        services.AddSingleton<McpPostHandler>().AddSingleton<McpStreamHandler>().AddSingleton<McpDeleteHandler>()
+            .AddSingleton<McpMethods>().AddSingleton<BatchHandler>().AddSingleton<StreamedCalls>().AddSingleton<ToolPages>();
 
     /// <summary>The Streamable HTTP endpoint: POST for messages, GET for the session stream, DELETE to end a session.</summary>
     public static IEndpointRouteBuilder MapMcp(this IEndpointRouteBuilder app)

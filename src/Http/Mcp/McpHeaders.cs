@@ -7,6 +7,7 @@ internal static class McpHeaders
 {
     public const string SessionId = "Mcp-Session-Id";
     public const string ProtocolVersion = "MCP-Protocol-Version";
+    public const string LastEventId = "Last-Event-ID";
     public const string Json = "application/json";
     public const string EventStream = "text/event-stream";
 

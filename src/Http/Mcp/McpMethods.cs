@@ -9,7 +9,8 @@ using AkkaMcpEcho.Messages.Sessions;
 namespace AkkaMcpEcho.Http.Mcp;
 
 /// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
-internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
+internal sealed class McpMethods(
+    SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ConformanceMode conformance, ToolPages tools)
 {
     private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
 
@@ -27,8 +28,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
         if (message.Kind != JsonRpcKind.Request)
         {
             // Notifications and client responses: the session must exist; there is nothing to answer.
-            var touched = await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), context.RequestAborted);
-            return touched is SessionNotFound ? McpReply.SessionNotFound(sessionId) : McpReply.Accepted;
+            return await ClientMessages.Accept(sessions, message, sessionId, context.RequestAborted);
         }
 
         var id = message.IdJson;
@@ -41,10 +41,12 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
         {
             "tools/call" => await CallTool(message, sessionId, context, started),
             "tools/list" => await WhenSessionExists(sessionId, message.Method, context,
-                () => McpReply.Ok(JsonRpcWriter.RawResult(id, ToolListing.Json))),
+                () => tools.Answer(id, message.Params)),
             "ping" => await WhenSessionExists(sessionId, message.Method, context,
                 () => McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject))),
             "logging/setLevel" => await SetLevel(message, sessionId, context),
+            _ when conformance.Enabled && FixtureMethods.Names.Contains(message.Method!) => await WhenSessionExists(sessionId,
+                message.Method!, context, () => FixtureMethods.Answer(message.Method!, message.Params, id)),
             _ => await WhenSessionExists(sessionId, message.Method!, context,
                 () => McpReply.RequestError(id, JsonRpcErrors.MethodNotFound, $"Method not found: {message.Method}")),
         };
@@ -68,7 +70,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
         {
             SessionStarted started => new McpReply(StatusCodes.Status200OK, JsonRpcWriter.Result(id,
                 new InitializeResult(started.ProtocolVersion,
-                    new ServerCapabilities(new ToolsCapability(false), new EmptyObject()),
+                    conformance.Enabled ? ServerCapabilities.WithFixtures : ServerCapabilities.Default,
                     new Implementation(Actors.ServerProfile.Name, Actors.ServerProfile.Version)),
                 WireJson.Relaxed.InitializeResult), started.SessionId),
             SessionLimitReached full => McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.TransportError,
@@ -98,6 +100,11 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings)
             arguments = given;
         }
         var facts = RequestFactsCapture.From(context, started);
+        var progressToken = StreamedCalls.ProgressToken(p);
+        if (streamed.Streams(toolName, progressToken))
+        {
+            return await streamed.Start(new CallTool(sessionId, toolName, arguments, facts), id!, progressToken, context.RequestAborted);
+        }
         var answer = await sessions.Ask(new CallTool(sessionId, toolName, arguments, facts), context.RequestAborted);
         return answer switch
         {

@@ -9,9 +9,9 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// POST /mcp: checks the transport rules in order (Content-Type 415, Accept 406, size 413, JSON 400,
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
-internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings settings, ILogger<McpPostHandler> log)
+internal sealed class McpPostHandler(
+    SessionGateway sessions, EchoSettings settings, McpMethods methods, BatchHandler batches, ILogger<McpPostHandler> log)
 {
-    private readonly McpMethods _methods = new(sessions, settings);
 
     public async Task Handle(HttpContext context)
     {
@@ -63,8 +63,7 @@ internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings setti
         }
         if (json.ValueKind == JsonValueKind.Array)
         {
-            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
-                "Invalid Request: JSON-RPC batches are not supported; send one message per POST");
+            return await batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
@@ -77,6 +76,6 @@ internal sealed class McpPostHandler(SessionGateway sessions, EchoSettings setti
         }
 
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
-        return await _methods.Dispatch(message, sessionId.Length > 0 ? sessionId : null, context, started);
+        return await methods.Dispatch(message, sessionId.Length > 0 ? sessionId : null, context, started);
     }
 }

@@ -1,4 +1,7 @@
+using System.Threading.Channels;
+using Akka.Actor;
 using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Messages.Streams;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -9,6 +12,15 @@ namespace AkkaMcpEcho.Http.Mcp;
 internal sealed record McpReply(int Status, byte[]? Body, string? NewSessionId = null)
 {
     public static readonly McpReply Accepted = new(StatusCodes.Status202Accepted, null);
+
+    /// <summary>Set for a streamed answer: the events (related messages, then the response) go out as SSE as they come.</summary>
+    public ChannelReader<SessionEvent>? Events { get; init; }
+
+    /// <summary>The actor feeding <see cref="Events"/>; closed once the answer is written or abandoned.</summary>
+    public IActorRef? EventSource { get; init; }
+
+    public static McpReply Streamed(IActorRef source, ChannelReader<SessionEvent> events) =>
+        new(StatusCodes.Status200OK, null) { Events = events, EventSource = source };
 
     public static McpReply Ok(byte[] body) => new(StatusCodes.Status200OK, body);
 

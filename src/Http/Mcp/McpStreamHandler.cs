@@ -3,6 +3,7 @@ using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
 
@@ -11,10 +12,12 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// <summary>
 /// GET /mcp: the session's long-lived server-to-client SSE stream. Events come from the session actor through an
 /// Akka.Streams source; a comment line goes out every keep-alive interval; the stream ends when the session ends
-/// or the client goes.
+/// or the client goes. With <c>Last-Event-ID</c> the session first replays what it still holds after that id; when
+/// some of those events are no longer held, a warning notification (logger "stream", data.event "replay-gap", without
+/// an SSE id) says how many were lost before the replay starts.
 /// </summary>
 internal sealed class McpStreamHandler(
-    SessionGateway sessions, SessionStreams streams, EchoSettings settings, IHostApplicationLifetime lifetime)
+    SessionGateway sessions, SessionStreams streams, EchoSettings settings, KeepAlivePings pings, IHostApplicationLifetime lifetime)
 {
     public async Task Handle(HttpContext context)
     {
@@ -30,16 +33,34 @@ internal sealed class McpStreamHandler(
             return;
         }
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
+        var lastEventId = request.Headers[McpHeaders.LastEventId].ToString();
+        var resume = LastEventIds.Parse(lastEventId);
+        if (lastEventId.Length > 0 && resume is null)
+        {
+            await Refuse(context, StatusCodes.Status400BadRequest,
+                $"Bad Request: Invalid Last-Event-ID '{lastEventId}': not an event id this server sends");
+            return;
+        }
         // Ends with the client or with the server's shutdown, which would otherwise wait out its timeout for this stream.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var cancel = ending.Token;
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            if (await sessions.Ask(new AttachStream(sessionId, stream), cancel) is SessionNotFound)
+            object bind = resume switch
             {
-                await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
-                return;
+                null => new AttachStream(sessionId, stream),
+                { Call: { } call } => new ResumeCall(sessionId, call, resume.Sequence, stream),
+                _ => new ResumeStream(sessionId, stream, resume.Sequence),
+            };
+            switch (await sessions.Ask(bind, cancel))
+            {
+                case SessionNotFound:
+                    await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
+                    return;
+                case ResumeRefused refused:
+                    await Refuse(context, StatusCodes.Status400BadRequest, $"Bad Request: {refused.Reason}");
+                    return;
             }
             var response = context.Response;
             response.ContentType = McpHeaders.EventStream;
@@ -63,6 +84,8 @@ internal sealed class McpStreamHandler(
     private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, CancellationToken cancel)
     {
         var output = response.BodyWriter;
+        var streamKey = Guid.NewGuid().ToString("N")[..12];
+        long keepAlives = 0;
         while (true)
         {
             bool more;
@@ -76,7 +99,7 @@ internal sealed class McpStreamHandler(
                 }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
-                    await output.WriteAsync(SseFrames.KeepAlive, cancel);
+                    await output.WriteAsync(pings.Frame(streamKey, ++keepAlives), cancel);
                     continue;
                 }
             }

@@ -14,5 +14,9 @@ public sealed record StreamAttached(string SessionId, int Flushed) : IWithSessio
 /// <summary>Queues a server-to-client JSON-RPC message (a complete JSON object) for the session's GET stream.</summary>
 public sealed record PublishEvent(string SessionId, string Json) : IWithSessionId, IEchoMessage;
 
-/// <summary>One server-to-client JSON-RPC message on a session stream; <paramref name="Id"/> is unique within the session.</summary>
-public sealed record SessionEvent(long Id, string Json) : IEchoMessage;
+/// <summary>
+/// One server-to-client JSON-RPC message on a session stream; <paramref name="Id"/> is unique within the session.
+/// A streamed call's events carry a <paramref name="Label"/> instead ("call-N/K": the call's own sequence), so a
+/// resumption names its stream; <paramref name="RetryMs"/> adds an SSE retry field; empty Json is a priming event.
+/// </summary>
+public sealed record SessionEvent(long Id, string Json, string? Label = null, int? RetryMs = null) : IEchoMessage;

@@ -1,0 +1,55 @@
+using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Actors.Tests.Protocol;
+
+public sealed class EventLogTests
+{
+    private static EventLog LogOf(int capacity, int events)
+    {
+        var log = new EventLog(capacity);
+        for (var id = 1; id <= events; id++)
+        {
+            log.Append(new SessionEvent(id, $"{{\"n\":{id}}}"));
+        }
+        return log;
+    }
+
+    [Fact]
+    public void Replays_everything_after_the_id_while_the_log_holds_it()
+    {
+        var replay = LogOf(5, 4).After(1)!;
+
+        Assert.Equal([2L, 3L, 4L], replay.Events.Select(e => e.Id));
+        Assert.Equal(0, replay.Lost);
+    }
+
+    [Fact]
+    public void Counts_the_events_evicted_between_the_id_and_the_oldest_held()
+    {
+        var replay = LogOf(3, 10).After(2)!;
+
+        Assert.Equal([8L, 9L, 10L], replay.Events.Select(e => e.Id));
+        Assert.Equal(5, replay.Lost);
+    }
+
+    [Fact]
+    public void The_newest_id_replays_nothing_and_loses_nothing()
+    {
+        var replay = LogOf(3, 10).After(10)!;
+
+        Assert.Empty(replay.Events);
+        Assert.Equal(0, replay.Lost);
+    }
+
+    [Fact]
+    public void An_id_never_issued_is_refused()
+    {
+        var log = LogOf(3, 10);
+
+        Assert.Null(log.After(11));
+        Assert.Null(log.After(-1));
+        Assert.NotNull(log.After(0));
+        Assert.Equal(7, log.After(0)!.Lost);
+    }
+}

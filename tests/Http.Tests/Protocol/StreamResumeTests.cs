@@ -1,0 +1,108 @@
+using System.Net;
+
+namespace AkkaMcpEcho.Http.Tests.Protocol;
+
+/// <summary>
+/// GET /mcp with Last-Event-ID after a dropped connection. Events here are the session's activity notifications
+/// (notifications/message after each tools/call once logging/setLevel asked for info).
+/// </summary>
+public sealed class StreamResumeTests
+{
+    private static async Task<string> SessionWithActivityLog(EchoServerHost server)
+    {
+        var session = await server.Initialize("2025-11-25");
+        using var level = await server.Post("""{"jsonrpc":"2.0","id":2,"method":"logging/setLevel","params":{"level":"info"}}""", session);
+        Assert.Equal(HttpStatusCode.OK, level.StatusCode);
+        return session;
+    }
+
+    private static async Task Echo(EchoServerHost server, string session, string message)
+    {
+        using var response = await server.Post($$"""
+            {"jsonrpc":"2.0","id":"{{message}}","method":"tools/call","params":{"name":"echo","arguments":{"message":"{{message}}"} } }
+            """, session);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<(HttpResponseMessage Response, SseReader Events)> Open(EchoServerHost server, string session,
+        string? lastEventId = null)
+    {
+        var request = RawMcp.Request(HttpMethod.Get, null, session,
+            lastEventId is null ? [] : [("Last-Event-ID", lastEventId)], "text/event-stream");
+        var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
+    }
+
+    [Fact]
+    public async Task No_event_is_lost_across_a_dropped_connection_while_the_buffer_holds_it()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await SessionWithActivityLog(server);
+        var (first, firstEvents) = await Open(server, session);
+        await Echo(server, session, "one");
+        await Echo(server, session, "two");
+        var seen = (await firstEvents.Next()).Id;
+        Assert.NotNull(seen);
+        firstEvents.Dispose();
+        first.Dispose();
+
+        await Echo(server, session, "three");
+        await Echo(server, session, "four");
+        var (second, events) = await Open(server, session, seen);
+        using (second)
+        using (events)
+        {
+            var replayed = new List<SseEvent>();
+            for (var i = 0; i < 3; i++)
+            {
+                replayed.Add(await events.Next());
+            }
+            await Echo(server, session, "five");
+            var live = await events.Next();
+
+            var ids = replayed.Append(live).Select(e => long.Parse(e.Id!)).ToArray();
+            Assert.Equal(Enumerable.Range(1, 4).Select(n => long.Parse(seen) + n), ids);
+            Assert.All(replayed.Append(live), e => Assert.Equal("notifications/message", e.Data.GetProperty("method").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Beyond_the_buffer_a_gap_marker_says_how_many_events_were_lost()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await SessionWithActivityLog(server);
+        for (var i = 0; i < 105; i++)
+        {
+            await Echo(server, session, $"m{i}");
+        }
+
+        var (response, events) = await Open(server, session, "0");
+        using (response)
+        using (events)
+        {
+            var marker = await events.Next();
+            Assert.Null(marker.Id);
+            var data = marker.Data.GetProperty("params").GetProperty("data");
+            Assert.Equal("replay-gap", data.GetProperty("event").GetString());
+            Assert.Equal(5, data.GetProperty("lost").GetInt64());
+            Assert.Equal("6", (await events.Next()).Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-3")]
+    [InlineData("999")]
+    public async Task A_last_event_id_the_session_never_sent_gets_400(string lastEventId)
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await server.Initialize("2025-11-25");
+
+        using var response = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Get, null, session,
+            [("Last-Event-ID", lastEventId)], "text/event-stream"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(-32000, await RawMcp.ErrorCode(response));
+    }
+}
