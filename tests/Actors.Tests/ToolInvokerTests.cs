@@ -39,7 +39,10 @@ public sealed class ToolInvokerTests
     [Fact]
     public void The_catalog_lists_the_tools_in_order_and_finds_them_by_exact_name()
     {
-        Assert.Equal(["echo", "replayLastEcho", "sessionInfo"], ToolCatalog.All.Select(t => t.Name));
+        Assert.Equal(
+            ["echo", "replayLastEcho", "printHeader", "bearerDecode", "authContext", "requestTiming", "corsAnalysis",
+                "environmentDump", "healthProbe", "sessionInfo", "whoIStheGOAT"],
+            ToolCatalog.All.Select(t => t.Name));
         Assert.Same(EchoTool.Definition, ToolCatalog.Find("echo"));
         Assert.Null(ToolCatalog.Find("Echo"));
         Assert.Null(ToolCatalog.Find(""));
