@@ -64,6 +64,7 @@ public static class EchoServer
         var app = builder.Build();
         // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
         app.Services.GetRequiredService<ToolPages>();
+        app.UseAskTimeouts();
         app.UseOriginGuard(origins);
         app.UseEchoCors();
         app.MapHealth();

@@ -13,21 +13,31 @@ internal static class McpHeaders
 
     /// <summary>Content-Type must be application/json (any case, parameters such as charset allowed).</summary>
     public static bool IsJsonContent(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-        && parsed.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
+        string.Equals(contentType, Json, StringComparison.OrdinalIgnoreCase)
+        || (MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            && parsed.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Parses an Accept header once and answers every question the endpoint asks of it.</summary>
+    public static AcceptedFormats Negotiate(IList<string> accept)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var entries))
+        {
+            return default;
+        }
+        var json = Acceptance(entries, Json, "application/*");
+        var sse = Acceptance(entries, EventStream, "text/*");
+        return new AcceptedFormats(
+            json.Quality > 0,
+            sse.Quality > 0,
+            sse.Quality > json.Quality || (sse.Quality == json.Quality && sse.Position < json.Position));
+    }
 
     /// <summary>
     /// How acceptable <paramref name="mediaType"/> is: the quality of the most specific Accept entry that covers it
     /// (exact type, then type/*, then */*), and that entry's position. Quality 0 means not acceptable.
     /// </summary>
-    public static (double Quality, int Position) Acceptance(IList<string> accept, string mediaType)
+    private static (double Quality, int Position) Acceptance(IList<MediaTypeHeaderValue> entries, string mediaType, string family)
     {
-        if (!MediaTypeHeaderValue.TryParseList(accept, out var entries))
-        {
-            return (0, int.MaxValue);
-        }
-        var slash = mediaType.IndexOf('/');
-        var family = mediaType[..(slash + 1)] + "*";
         var best = (Specificity: -1, Quality: 0.0, Position: int.MaxValue);
         for (var i = 0; i < entries.Count; i++)
         {
@@ -43,17 +53,14 @@ internal static class McpHeaders
         }
         return (best.Quality, best.Position);
     }
+}
 
-    public static bool Accepts(IList<string> accept, string mediaType) => Acceptance(accept, mediaType).Quality > 0;
-
-    /// <summary>
-    /// The response-format rule for POST: text/event-stream when the client prefers it (a higher quality, or the same
-    /// quality and listed before application/json); application/json otherwise, including for */*.
-    /// </summary>
-    public static bool PrefersEventStream(IList<string> accept)
-    {
-        var json = Acceptance(accept, Json);
-        var sse = Acceptance(accept, EventStream);
-        return sse.Quality > json.Quality || (sse.Quality == json.Quality && sse.Position < json.Position);
-    }
+/// <summary>
+/// What a request's Accept header allows. The response-format rule for POST: text/event-stream when the client
+/// prefers it (a higher quality, or the same quality and listed before application/json); application/json otherwise,
+/// including for */*.
+/// </summary>
+internal readonly record struct AcceptedFormats(bool Json, bool EventStream, bool PrefersEventStream)
+{
+    public bool Both => Json && EventStream;
 }

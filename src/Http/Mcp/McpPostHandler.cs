@@ -9,33 +9,25 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// POST /mcp: checks the transport rules in order (Content-Type 415, Accept 406, size 413, JSON 400,
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
-internal sealed class McpPostHandler(
-    SessionGateway sessions, EchoSettings settings, McpMethods methods, BatchHandler batches, ILogger<McpPostHandler> log)
+internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, BatchHandler batches)
 {
-
     public async Task Handle(HttpContext context)
     {
         var started = DateTime.UtcNow.Ticks;
-        var accept = context.Request.Headers.Accept;
+        var accept = McpHeaders.Negotiate(context.Request.Headers.Accept);
         McpReply reply;
         try
         {
-            reply = await Process(context, started);
-        }
-        catch (Akka.Actor.AskTimeoutException)
-        {
-            log.LogWarning("A session did not answer within {Timeout}", sessions.Timeout);
-            reply = McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError,
-                $"Internal error: the session did not answer within {sessions.Timeout.TotalSeconds:0}s");
+            reply = await Process(context, accept, started);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return;
         }
-        await ReplyWriter.Write(context, reply, McpHeaders.PrefersEventStream(accept));
+        await ReplyWriter.Write(context, reply, accept.PrefersEventStream);
     }
 
-    private async Task<McpReply> Process(HttpContext context, long started)
+    private async Task<McpReply> Process(HttpContext context, AcceptedFormats accept, long started)
     {
         var request = context.Request;
         if (!McpHeaders.IsJsonContent(request.ContentType))
@@ -43,8 +35,7 @@ internal sealed class McpPostHandler(
             return McpReply.Error(StatusCodes.Status415UnsupportedMediaType, JsonRpcErrors.TransportError,
                 $"Unsupported Media Type: Content-Type must be application/json, got '{request.ContentType}'");
         }
-        var accept = request.Headers.Accept;
-        if (!McpHeaders.Accepts(accept, McpHeaders.Json) || !McpHeaders.Accepts(accept, McpHeaders.EventStream))
+        if (!accept.Both)
         {
             return McpReply.Error(StatusCodes.Status406NotAcceptable, JsonRpcErrors.TransportError,
                 "Not Acceptable: Client must accept both application/json and text/event-stream");

@@ -22,7 +22,7 @@ internal sealed class McpStreamHandler(
     public async Task Handle(HttpContext context)
     {
         var request = context.Request;
-        if (!McpHeaders.Accepts(request.Headers.Accept, McpHeaders.EventStream))
+        if (!McpHeaders.Negotiate(request.Headers.Accept).EventStream)
         {
             await Refuse(context, StatusCodes.Status406NotAcceptable, "Not Acceptable: Client must accept text/event-stream");
             return;

@@ -12,11 +12,14 @@ public sealed class SessionGateway(
     IRequiredActor<SessionStats> stats,
     EchoSettings settings)
 {
+    // The router never changes once the actor system runs: resolve it once, not per request.
+    private IActorRef? _router;
+
     public TimeSpan Timeout => settings.AskTimeout;
 
     public async Task<object> Ask(object message, CancellationToken cancel)
     {
-        var target = await router.GetAsync(cancel);
+        var target = _router ??= await router.GetAsync(cancel);
         return await target.Ask<object>(message, settings.AskTimeout, cancel);
     }
 

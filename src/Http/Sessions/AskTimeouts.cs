@@ -1,0 +1,30 @@
+using Akka.Actor;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Http.Mcp;
+
+namespace AkkaMcpEcho.Http.Sessions;
+
+/// <summary>An actor that does not answer in time is a 503 with a JSON-RPC body on every endpoint, never a 500.</summary>
+public static class AskTimeouts
+{
+    public static IApplicationBuilder UseAskTimeouts(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (AskTimeoutException) when (!context.Response.HasStarted)
+            {
+                var settings = context.RequestServices.GetRequiredService<EchoSettings>();
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(AskTimeouts))
+                    .LogWarning("An actor did not answer {Method} {Path} within {Timeout}", context.Request.Method,
+                        context.Request.Path, settings.AskTimeout);
+                await ReplyWriter.Write(context,
+                    McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError,
+                        $"Internal error: the session did not answer within {settings.AskTimeout.TotalSeconds:0}s"),
+                    eventStream: false);
+            }
+        });
+}
