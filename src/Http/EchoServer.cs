@@ -1,6 +1,5 @@
 using System.Net;
 using Akka.Hosting;
-using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
@@ -26,6 +25,7 @@ public static class EchoServer
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
+        var cluster = ClusterSettings.From(builder.Configuration, settings.AskTimeout);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -38,6 +38,7 @@ public static class EchoServer
         builder.Services
             .AddSingleton(settings)
             .AddSingleton(settings.Profile)
+            .AddSingleton(cluster)
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
@@ -48,7 +49,7 @@ public static class EchoServer
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
-                .WithLocalSessions(settings.Profile));
+                .WithSessions(settings.Profile, cluster, Hocon));
 
         var app = builder.Build();
         app.MapHealth();
