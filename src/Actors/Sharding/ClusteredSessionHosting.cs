@@ -73,9 +73,10 @@ public static class ClusteredSessionHosting
 
     /// <summary>
     /// Remoting's frame limit must hold the largest message: a tool call carries a whole request body and its reply echoes
-    /// it; a larger frame is dropped silently (the ask times out). Twice the body limit plus room for the envelope.
+    /// it; a larger frame is dropped silently (the ask times out). The wire JSON keeps text UTF-8 but escapes characters
+    /// outside the basic plane (12 bytes for 4), so a message grows at most threefold; plus room for the envelope.
     /// </summary>
-    public static long FrameSize(int maxMessageBytes) => Math.Min(2L * maxMessageBytes + 256 * 1024, int.MaxValue);
+    public static long FrameSize(int maxMessageBytes) => Math.Min(3L * maxMessageBytes + 256 * 1024, int.MaxValue);
 
     /// <summary>An entity created before the node actor exists (a message racing start-up) gets no counters.</summary>
     private static IActorRef Node(IActorRegistry registry) =>
