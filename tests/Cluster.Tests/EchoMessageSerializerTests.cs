@@ -1,7 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
-using System.Text;
 using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
