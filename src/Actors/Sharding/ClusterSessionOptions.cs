@@ -10,7 +10,7 @@ namespace AkkaMcpEcho.Actors.Sharding;
 /// <param name="PublicHostname">Address other nodes reach this one at, when it differs from <paramref name="Hostname"/> (containers).</param>
 /// <param name="Seeds">Seed node addresses (akka.tcp://akka-mcp-echo@host:port); empty: the node forms a cluster by itself.</param>
 /// <param name="UnreachableAnswerAfter">
-/// While a member is unreachable, a request whose session does not answer within this time is answered "session not found"
+/// While a member is unreachable or leaving, a request whose session does not answer within this time is answered "session not found"
 /// (its session most likely lived on the lost node); keep it below the HTTP ask timeout.
 /// </param>
 public sealed record ClusterSessionOptions(

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
+using Akka.Remote;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Registry;
@@ -23,8 +24,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     private readonly ClusterSessionOptions _options;
     private readonly Cluster _cluster = Cluster.Get(Context.System);
     private readonly NodeSessionCounters _counters;
-    private readonly HashSet<Address> _members = [];
-    private readonly HashSet<Address> _unreachable = [];
+    private readonly MemberTransitions _transitions;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public SessionNode(ServerProfile profile, IActorRef region, ClusterSessionOptions options)
@@ -33,6 +33,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         _region = region;
         _options = options;
         _counters = new NodeSessionCounters(_cluster.SelfAddress.ToString());
+        _transitions = new MemberTransitions(_cluster.SelfAddress, options.UnreachableAnswerAfter * 2);
         Receive<CreateSession>(create => Create(create, Sender, 1));
         Receive<RetryCreate>(retry => Create(retry.Create, retry.ReplyTo, retry.Attempt));
         Receive<IWithSessionId>(Route);
@@ -43,8 +44,9 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Receive<NodeSessionStats>(Gossiped);
         Receive<GossipTick>(_ => Gossip());
         Receive<ClusterEvent.IMemberEvent>(Membership);
-        Receive<ClusterEvent.UnreachableMember>(u => _unreachable.Add(u.Member.Address));
-        Receive<ClusterEvent.ReachableMember>(r => _unreachable.Remove(r.Member.Address));
+        Receive<ClusterEvent.IReachabilityEvent>(change => _transitions.Changed(change, DateTime.UtcNow));
+        Receive<DisassociatedEvent>(_transitions.Disconnected);
+        Receive<AssociatedEvent>(_transitions.Connected);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -56,10 +58,16 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     {
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+        Context.System.EventStream.Subscribe<DisassociatedEvent>(Self);
+        Context.System.EventStream.Subscribe<AssociatedEvent>(Self);
         Timers.StartPeriodicTimer("gossip", GossipTick.Instance, _options.GossipInterval);
     }
 
-    protected override void PostStop() => _cluster.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        _cluster.Unsubscribe(Self);
+        Context.System.EventStream.Unsubscribe(Self);
+    }
 
     private void Create(CreateSession create, IActorRef replyTo, int attempt)
     {
@@ -75,12 +83,12 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
             _counters.Created();
         }
         var start = new StartSession(SessionIds.New(), create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks);
-        if (_unreachable.Count == 0)
+        if (!_transitions.Unsettled(DateTime.UtcNow))
         {
             _region.Tell(start, replyTo);
             return;
         }
-        // A fresh id may fall on a shard of the unreachable node, where it would wait until that node is downed:
+        // A fresh id may fall on a shard of an unreachable or leaving node, where it would wait until that node is downed:
         // try another id instead of letting the client time out.
         var self = Self;
         _region.Ask<object>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
@@ -102,13 +110,14 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
 
     private void Route(IWithSessionId message)
     {
-        if (_unreachable.Count == 0)
+        if (!_transitions.Unsettled(DateTime.UtcNow))
         {
             _region.Forward(message);
             return;
         }
-        // While a member is unreachable, a session that lived there cannot answer until the member is downed and its
-        // shards move (then blank): answer "not found" in time, so the client re-initializes instead of timing out.
+        // While a member is unreachable or leaving, a session that lived there cannot answer (until the member is downed
+        // or gone and its shards restart blank elsewhere), and a message in flight during a hand-off may be dropped:
+        // answer "not found" in time, so the client re-initializes instead of timing out.
         var sessionId = message.SessionId;
         _region.Ask<object>(message, _options.UnreachableAnswerAfter)
             .PipeTo(Sender, success: answer => answer, failure: _ => new SessionNotFound(sessionId));
@@ -116,7 +125,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
 
     private void Gossiped(NodeSessionStats report)
     {
-        if (report.Node != _counters.Self && _members.Any(m => m.ToString() == report.Node))
+        if (_transitions.Others.Any(m => m.ToString() == report.Node))
         {
             _counters.Peer(report.Node, report.Stats);
         }
@@ -125,26 +134,19 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     private void Gossip()
     {
         var report = new NodeSessionStats(_counters.Self, _counters.Local);
-        foreach (var member in _members)
+        foreach (var member in _transitions.Others)
         {
-            if (!member.Equals(_cluster.SelfAddress))
-            {
-                Context.ActorSelection(new RootActorPath(member) / "user" / Name).Tell(report);
-            }
+            Context.ActorSelection(new RootActorPath(member) / "user" / Name).Tell(report);
         }
     }
 
     private void Membership(ClusterEvent.IMemberEvent change)
     {
-        var address = change.Member.Address;
-        if (change is ClusterEvent.MemberRemoved)
+        _transitions.Changed(change, DateTime.UtcNow);
+        if (change is ClusterEvent.MemberRemoved removed)
         {
-            _members.Remove(address);
-            _unreachable.Remove(address);
-            _counters.Forget(address.ToString());
-            return;
+            _counters.Forget(removed.Member.Address.ToString());
         }
-        _members.Add(address);
     }
 
     private sealed record GossipTick
