@@ -40,6 +40,9 @@ public static class ClusteredSessionHosting
             {
                 SeedNodes = [.. options.Seeds],
                 SplitBrainResolver = new KeepMajorityOption(),
+                // Sharding puts new shards on the members of the newest app version; the default is the entry
+                // assembly's version, which differs between a test host and the server binary.
+                AppVersion = ServerProfile.Version,
             })
             .WithCustomSerializer(EchoMessageSerializer.Name, [typeof(IEchoMessage)],
                 system => new EchoMessageSerializer(system))
