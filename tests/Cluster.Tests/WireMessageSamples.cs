@@ -40,6 +40,7 @@ public static class WireMessageSamples
             new PublishEvent(Id, """{"jsonrpc":"2.0","method":"notifications/message"}"""),
             new SessionEvent(42, """{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info"}}"""),
             new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),
+            new NodeLeaving("akka.tcp://akka-mcp-echo@127.0.0.1:4053"),
             GetClusterStats.Instance,
             new ClusterSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051",
                 [new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),

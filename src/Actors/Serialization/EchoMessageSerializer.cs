@@ -51,6 +51,7 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
         [typeof(PublishEvent)] = "publish",
         [typeof(SessionEvent)] = "event",
         [typeof(NodeSessionStats)] = "node-stats",
+        [typeof(NodeLeaving)] = "node-leaving",
         [typeof(GetClusterStats)] = "get-cluster-stats",
         [typeof(ClusterSessionStats)] = "cluster-stats",
     }.ToFrozenDictionary();

@@ -29,6 +29,7 @@ internal sealed record AttachStreamWire(string SessionId, string Stream);
 [JsonSerializable(typeof(PublishEvent))]
 [JsonSerializable(typeof(SessionEvent))]
 [JsonSerializable(typeof(NodeSessionStats))]
+[JsonSerializable(typeof(NodeLeaving))]
 [JsonSerializable(typeof(GetClusterStats))]
 [JsonSerializable(typeof(ClusterSessionStats))]
 internal sealed partial class EchoWireContext : JsonSerializerContext;

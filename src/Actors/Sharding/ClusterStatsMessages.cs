@@ -10,6 +10,12 @@ namespace AkkaMcpEcho.Actors.Sharding;
 /// </summary>
 public sealed record NodeSessionStats(string Node, RegistryStats Stats) : IEchoMessage;
 
+/// <summary>
+/// A node is about to hand its shards off (sent before the hand-off, acknowledged by the same message): until it has
+/// gone, the other nodes bound their wait for its sessions, since a message in flight during a hand-off may be dropped.
+/// </summary>
+public sealed record NodeLeaving(string Node) : IEchoMessage;
+
 /// <summary>Asks a node for the per-node counters it knows and the cluster totals. Answered by <see cref="ClusterSessionStats"/>.</summary>
 public sealed record GetClusterStats : IEchoMessage
 {

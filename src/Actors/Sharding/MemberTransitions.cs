@@ -59,6 +59,9 @@ internal sealed class MemberTransitions(Address self, TimeSpan settleAfterRemova
         }
     }
 
+    /// <summary>A member announced that it starts handing its shards off.</summary>
+    public void Leaving(Address member) => _leaving.TryAdd(member, null);
+
     public void Disconnected(DisassociatedEvent lost)
     {
         if (Members.Contains(lost.RemoteAddress))

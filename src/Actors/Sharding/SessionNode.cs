@@ -1,3 +1,4 @@
+using Akka;
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Event;
@@ -18,6 +19,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
 {
     public const string Name = "session-node";
     private const int CreateAttempts = 3;
+    private static readonly TimeSpan AnnounceWithin = TimeSpan.FromSeconds(3);
 
     private readonly ServerProfile _profile;
     private readonly IActorRef _region;
@@ -45,6 +47,12 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Receive<GossipTick>(_ => Gossip());
         Receive<ClusterEvent.IMemberEvent>(Membership);
         Receive<ClusterEvent.IReachabilityEvent>(change => _transitions.Changed(change, DateTime.UtcNow));
+        Receive<AnnounceLeaving>(_ => Announce());
+        Receive<NodeLeaving>(leaving =>
+        {
+            _transitions.Leaving(Address.Parse(leaving.Node));
+            Sender.Tell(leaving);
+        });
         Receive<DisassociatedEvent>(_transitions.Disconnected);
         Receive<AssociatedEvent>(_transitions.Connected);
     }
@@ -61,6 +69,9 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Context.System.EventStream.Subscribe<DisassociatedEvent>(Self);
         Context.System.EventStream.Subscribe<AssociatedEvent>(Self);
         Timers.StartPeriodicTimer("gossip", GossipTick.Instance, _options.GossipInterval);
+        var self = Self;
+        CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "announce-leaving",
+            () => self.Ask<Done>(AnnounceLeaving.Instance, AnnounceWithin).ContinueWith(_ => Done.Instance));
     }
 
     protected override void PostStop()
@@ -140,6 +151,17 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         }
     }
 
+    /// <summary>Before this node's shards are handed off (graceful leave), tell the others and wait for their acks.</summary>
+    private void Announce()
+    {
+        var announcement = new NodeLeaving(_counters.Self);
+        var acks = _transitions.Others
+            .Select(member => Context.ActorSelection(new RootActorPath(member) / "user" / Name)
+                .Ask<NodeLeaving>(announcement, AnnounceWithin * 0.8))
+            .ToArray();
+        Task.WhenAll(acks).ContinueWith(_ => Done.Instance, TaskScheduler.Default).PipeTo(Sender);
+    }
+
     private void Membership(ClusterEvent.IMemberEvent change)
     {
         _transitions.Changed(change, DateTime.UtcNow);
@@ -147,6 +169,11 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         {
             _counters.Forget(removed.Member.Address.ToString());
         }
+    }
+
+    private sealed record AnnounceLeaving
+    {
+        public static readonly AnnounceLeaving Instance = new();
     }
 
     private sealed record GossipTick
