@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Akka.Actor;
 using AkkaMcpEcho.Actors.Serialization;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
 
 namespace AkkaMcpEcho.Cluster.Tests;
 
@@ -53,6 +56,40 @@ public sealed class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IClassFixt
         using var notification = JsonDocument.Parse(data);
         Assert.Equal("notifications/message", notification.RootElement.GetProperty("method").GetString());
         Assert.Equal("echo", notification.RootElement.GetProperty("params").GetProperty("data").GetProperty("tool").GetString());
+    }
+
+    [Fact]
+    public async Task A_stream_served_by_another_node_stays_bounded_and_drops_the_oldest_events_when_its_client_stalls()
+    {
+        var session = await SessionNotHostedOn(Node(1));
+        var host = await Cluster.HostOf(session);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stream = await Node(1).Mcp.OpenStream(session, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        const int published = 20_000;
+        var padding = new string('p', 1000);
+
+        // The client reads nothing while the session publishes 20 MB of events across the wire.
+        for (var i = 1; i <= published; i++)
+        {
+            var json = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"n\":" + i
+                + ",\"pad\":\"" + padding + "\"}}";
+            host.Region.Tell(new PublishEvent(session, json));
+        }
+        await host.Region.Ask<SessionTouched>(new TouchSession(session, "ping"), TimeSpan.FromSeconds(30));
+
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
+        var received = new List<long>();
+        while (received.Count == 0 || received[^1] != published)
+        {
+            using var data = JsonDocument.Parse(await NextData(reader, timeout.Token));
+            received.Add(data.RootElement.GetProperty("params").GetProperty("n").GetInt64());
+        }
+
+        // Bounded: the oldest events were dropped on the HTTP node, the newest all arrived, in order.
+        Assert.True(received.Count < published / 2, $"{received.Count} of {published} events arrived");
+        Assert.Equal(received.Order(), received);
+        Assert.Equal(Enumerable.Range(published - 99, 100).Select(n => (long)n), received.TakeLast(100));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
             }
             else
             {
-                replyTo.Tell(new Status.Failure(new TimeoutException("No shard answered while a member is unreachable")));
+                replyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered while a member is unreachable or leaving")));
             }
         }, TaskScheduler.Default);
     }

@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Akka.Hosting;
-using AkkaMcpEcho.Actors;
-using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Actors.Sharding;
 
 namespace AkkaMcpEcho.Http.Configuration;
@@ -54,14 +51,4 @@ public sealed record ClusterSettings(bool Enabled, ClusterSessionOptions Options
         problems.Add(problem);
         return false;
     }
-}
-
-public static class SessionModeHosting
-{
-    /// <summary>Local sessions, or sharded sessions in a cluster: the one switch between the two modes.</summary>
-    public static AkkaConfigurationBuilder WithSessions(this AkkaConfigurationBuilder akka, ServerProfile profile,
-        ClusterSettings cluster, Func<string, Akka.Configuration.Config> hocon) =>
-        cluster.Enabled
-            ? akka.WithClusteredSessions(profile, cluster.Options, hocon("cluster.hocon"))
-            : akka.WithLocalSessions(profile);
 }
