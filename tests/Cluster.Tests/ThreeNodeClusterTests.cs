@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Akka.Actor;
 using AkkaMcpEcho.Actors.Serialization;
+using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
 
@@ -77,6 +78,10 @@ public sealed class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IClassFixt
             host.Region.Tell(new PublishEvent(session, json));
         }
         await host.Region.Ask<SessionTouched>(new TouchSession(session, "ping"), TimeSpan.FromSeconds(30));
+        // The session has sent every event; a round trip to node 2 over the same connection, queued behind them,
+        // returns once node 2 has received them all.
+        await host.System.ActorSelection(new RootActorPath(Node(1).Address) / "user" / SessionNode.Name)
+            .Ask<ClusterSessionStats>(GetClusterStats.Instance, TimeSpan.FromSeconds(30));
 
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
         var received = new List<long>();
