@@ -30,6 +30,7 @@ public static class EchoServer
 
         var settings = EchoSettings.From(builder.Configuration);
         var origins = OriginPolicy.From(builder.Configuration, settings.Host, settings.Cors);
+        var cluster = ClusterSettings.From(builder.Configuration, settings.AskTimeout);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -46,6 +47,7 @@ public static class EchoServer
             .AddSingleton(origins)
             .AddSingleton(ConformanceMode.From(builder.Configuration))
             .AddSingleton(KeepAlivePings.From(builder.Configuration))
+            .AddSingleton(cluster)
             .AddSingleton<SessionGateway>()
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
@@ -59,7 +61,7 @@ public static class EchoServer
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
-                .WithLocalSessions(settings.Profile));
+                .WithSessions(settings.Profile, cluster, Hocon));
 
         var app = builder.Build();
         // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.

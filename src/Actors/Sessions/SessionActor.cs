@@ -22,6 +22,7 @@ public sealed class SessionActor : ReceiveActor
     private readonly string _sessionId;
     private readonly ServerProfile _profile;
     private readonly IActorRef _statsSource;
+    private readonly IActorRef? _lifecycle;
     private readonly SessionOutbox _outbox;
     private readonly EventLog _sent;
     private readonly CallRuns _runs = new();
@@ -29,19 +30,22 @@ public sealed class SessionActor : ReceiveActor
     private SessionState? _state;
     private IActorRef? _stream;
     private long _lastEventId;
+    private bool _closed;
 
-    public SessionActor(string sessionId, ServerProfile profile, IActorRef statsSource)
+    /// <param name="lifecycle">Optional observer told <see cref="SessionOpened"/> and <see cref="SessionClosed"/> (cluster-mode counters).</param>
+    public SessionActor(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null)
     {
         _sessionId = sessionId;
         _profile = profile;
         _statsSource = statsSource;
+        _lifecycle = lifecycle;
         _outbox = new SessionOutbox(profile.StreamBufferSize);
         _sent = new EventLog(profile.StreamBufferSize);
         Blank();
     }
 
-    public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, profile, statsSource));
+    public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null) =>
+        Akka.Actor.Props.Create(() => new SessionActor(sessionId, profile, statsSource, lifecycle));
 
     private void Blank()
     {
@@ -50,6 +54,7 @@ public sealed class SessionActor : ReceiveActor
             _state = SessionState.Start(start);
             Context.SetReceiveTimeout(_profile.SessionTimeout);
             Sender.Tell(new SessionStarted(_sessionId, start.ProtocolVersion));
+            _lifecycle?.Tell(new SessionOpened(_sessionId));
             Become(Active);
         });
         ReceiveAny(_ =>
@@ -108,13 +113,13 @@ public sealed class SessionActor : ReceiveActor
         Receive<EndSession>(_ =>
         {
             Sender.Tell(new SessionEnded(_sessionId));
-            End();
+            End(SessionCloseReason.Ended);
         });
         Receive<StartSession>(_ => Sender.Tell(new SessionStarted(_sessionId, _state!.ProtocolVersion)));
         Receive<ReceiveTimeout>(_ =>
         {
             _log.Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
-            End();
+            End(SessionCloseReason.Expired);
         });
     }
 
@@ -237,8 +242,9 @@ public sealed class SessionActor : ReceiveActor
         Context.Watch(_stream);
     }
 
-    private void End()
+    private void End(SessionCloseReason reason)
     {
+        ReportClosed(reason);
         if (_stream is not null)
         {
             // Its Terminated would otherwise reach the Ended behaviour and be answered like a request.
@@ -249,6 +255,17 @@ public sealed class SessionActor : ReceiveActor
         Context.SetReceiveTimeout(null);
         Become(Ended);
         Passivate();
+    }
+
+    protected override void PostStop() => ReportClosed(SessionCloseReason.Lost);
+
+    private void ReportClosed(SessionCloseReason reason)
+    {
+        if (_state is not null && !_closed)
+        {
+            _closed = true;
+            _lifecycle?.Tell(new SessionClosed(_sessionId, reason));
+        }
     }
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));

@@ -62,7 +62,8 @@ internal sealed record HealthReport(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("sessions")] SessionCounts Sessions,
     [property: JsonPropertyName("uptime_seconds")] long UptimeSeconds,
-    [property: JsonPropertyName("version")] string Version);
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("cluster")] Health.ClusterHealth? Cluster = null);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

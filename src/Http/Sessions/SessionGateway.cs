@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Messages.Registry;
 
@@ -29,5 +30,12 @@ public sealed class SessionGateway(
     {
         var target = await stats.GetAsync(cancel);
         return await target.Ask<RegistryStats>(GetRegistryStats.Instance, settings.AskTimeout, cancel);
+    }
+
+    /// <summary>Cluster mode only: every member's counters and the totals.</summary>
+    public async Task<ClusterSessionStats> ClusterStats(CancellationToken cancel)
+    {
+        var target = await stats.GetAsync(cancel);
+        return await target.Ask<ClusterSessionStats>(GetClusterStats.Instance, settings.AskTimeout, cancel);
     }
 }

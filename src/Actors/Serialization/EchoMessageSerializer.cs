@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using System.Runtime.Serialization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Akka.Actor;
+using Akka.Serialization;
+using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Actors.Serialization;
+
+/// <summary>
+/// Serializes every <see cref="IEchoMessage"/> as UTF-8 JSON through source-generated contracts, with a short, stable
+/// manifest per type. A type without a contract fails loudly instead of falling back to a reflection serializer.
+/// </summary>
+public sealed class EchoMessageSerializer : SerializerWithStringManifest
+{
+    /// <summary>Configuration name of this serializer.</summary>
+    public const string Name = "akka-mcp-echo-json";
+
+    private static readonly FrozenDictionary<Type, string> ManifestOf = new Dictionary<Type, string>
+    {
+        [typeof(StartSession)] = "start",
+        [typeof(TouchSession)] = "touch",
+        [typeof(CallTool)] = "call",
+        [typeof(EndSession)] = "end",
+        [typeof(SetLogLevel)] = "level",
+        [typeof(SessionStarted)] = "started",
+        [typeof(SessionNotFound)] = "not-found",
+        [typeof(SessionTouched)] = "touched",
+        [typeof(SessionEnded)] = "ended",
+        [typeof(ToolCallReply)] = "tool-reply",
+        [typeof(CreateSession)] = "create",
+        [typeof(SessionLimitReached)] = "limit",
+        [typeof(GetRegistryStats)] = "get-stats",
+        [typeof(RegistryStats)] = "stats",
+        [typeof(AttachStream)] = "attach",
+        [typeof(ResumeStream)] = "resume",
+        [typeof(ResumeRefused)] = "resume-refused",
+        [typeof(StreamCall)] = "stream-call",
+        [typeof(CancelRequest)] = "cancel",
+        [typeof(ClientResponse)] = "client-response",
+        [typeof(ResumeCall)] = "resume-call",
+        [typeof(StreamAttached)] = "attached",
+        [typeof(PublishEvent)] = "publish",
+        [typeof(SessionEvent)] = "event",
+        [typeof(NodeSessionStats)] = "node-stats",
+        [typeof(NodeLeaving)] = "node-leaving",
+        [typeof(GetClusterStats)] = "get-cluster-stats",
+        [typeof(ClusterSessionStats)] = "cluster-stats",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, Type> TypeOf =
+        ManifestOf.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    private readonly EchoWireContext _contracts;
+
+    public EchoMessageSerializer(ExtendedActorSystem system) : base(system)
+    {
+        _contracts = new EchoWireContext(new JsonSerializerOptions
+        {
+            // Non-ASCII text stays UTF-8 (shorter than \u escapes, so a maximum-size echo fits its frame).
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            Converters = { new ActorRefJsonConverter(system) },
+        });
+    }
+
+    /// <summary>Unique among the system's serializers; Akka reserves 0-100.</summary>
+    public override int Identifier => 7401;
+
+    /// <summary>Every message type this serializer can carry.</summary>
+    public static IReadOnlyCollection<Type> MessageTypes => ManifestOf.Keys;
+
+    public override string Manifest(object o) =>
+        ManifestOf.TryGetValue(o.GetType(), out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{o.GetType()} has no wire contract in {nameof(EchoMessageSerializer)}", nameof(o));
+
+    public override byte[] ToBinary(object obj) =>
+        JsonSerializer.SerializeToUtf8Bytes(obj, Contract(obj.GetType(), Manifest(obj)));
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (!TypeOf.TryGetValue(manifest, out var type))
+        {
+            throw new SerializationException($"Unknown manifest '{manifest}' for {nameof(EchoMessageSerializer)}");
+        }
+        return JsonSerializer.Deserialize(bytes, Contract(type, manifest))
+            ?? throw new SerializationException($"Empty message for manifest '{manifest}'");
+    }
+
+    private JsonTypeInfo Contract(Type type, string manifest) =>
+        _contracts.GetTypeInfo(type) ?? throw new SerializationException($"No contract for manifest '{manifest}' ({type})");
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Configuration;
+using AkkaMcpEcho.Actors.Serialization;
+using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+
+namespace AkkaMcpEcho.Cluster.Tests;
+
+/// <summary>Every message that may cross nodes survives the project's serializer unchanged.</summary>
+public sealed class EchoMessageSerializerTests : IAsyncLifetime
+{
+    private readonly ActorSystem _system = ActorSystem.Create("akka-mcp-echo", ConfigurationFactory.ParseString("""
+        akka.actor.provider = remote
+        akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
+        akka.loglevel = WARNING
+        """));
+
+    private EchoMessageSerializer Serializer => new((ExtendedActorSystem)_system);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _system.Terminate();
+
+    [Fact]
+    public void Every_declared_wire_message_type_has_a_contract_and_a_sample()
+    {
+        var declared = WireMessageSamples.DeclaredTypes();
+        var samples = WireMessageSamples.All(ActorRefs.Nobody).Select(m => m.GetType()).ToHashSet();
+
+        Assert.Equal(declared.OrderBy(t => t.FullName), EchoMessageSerializer.MessageTypes.OrderBy(t => t.FullName));
+        Assert.Equal(declared.OrderBy(t => t.FullName), samples.OrderBy(t => t.FullName));
+    }
+
+    [Fact]
+    public void Every_message_round_trips_with_the_same_content()
+    {
+        var stream = _system.ActorOf(Props.Empty, "stream");
+        var serializer = Serializer;
+        foreach (var message in WireMessageSamples.All(stream))
+        {
+            var bytes = serializer.ToBinary(message);
+            var back = serializer.FromBinary(bytes, serializer.Manifest(message));
+
+            Assert.IsType(message.GetType(), back);
+            // Records holding a JsonElement or an ImmutableArray do not compare by value: compare their bytes again.
+            Assert.Equal(bytes, serializer.ToBinary(back));
+            switch (message)
+            {
+                case CallTool call:
+                    var callBack = (CallTool)back;
+                    Assert.True(JsonElement.DeepEquals(call.Arguments, callBack.Arguments));
+                    Assert.Equal(call.Request.Headers.ToArray(), callBack.Request.Headers.ToArray());
+                    Assert.Equal("🐐 \"quoted\"", callBack.Request.Header("x-émoji"));
+                    break;
+                case AttachStream:
+                    Assert.Equal(stream, ((AttachStream)back).Stream);
+                    break;
+                case StreamCall streamCall:
+                    var streamCallBack = (StreamCall)back;
+                    Assert.Equal(stream, streamCallBack.Stream);
+                    Assert.Equal(streamCall.ProgressTokenJson, streamCallBack.ProgressTokenJson);
+                    Assert.True(JsonElement.DeepEquals(streamCall.Call.Arguments, streamCallBack.Call.Arguments));
+                    break;
+                case ClusterSessionStats cluster:
+                    Assert.Equal(cluster.Nodes.ToArray(), ((ClusterSessionStats)back).Nodes.ToArray());
+                    break;
+                default:
+                    Assert.Equal(message, back);
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void The_stream_reference_travels_as_a_remote_path_that_resolves_to_the_same_actor()
+    {
+        var stream = _system.ActorOf(Props.Empty, "events");
+        var serializer = Serializer;
+
+        var bytes = serializer.ToBinary(new AttachStream("s", stream));
+        using var json = JsonDocument.Parse(bytes);
+        var path = json.RootElement.GetProperty("Stream").GetString();
+
+        Assert.StartsWith("akka.tcp://akka-mcp-echo@127.0.0.1:", path);
+        Assert.EndsWith("/user/events#" + stream.Path.Uid, path);
+    }
+
+    [Fact]
+    public void Text_stays_utf8_and_grows_at_most_threefold_so_the_frame_size_holds_a_maximum_size_message()
+    {
+        var serializer = Serializer;
+        var plane0 = string.Concat(Enumerable.Repeat("é€<>&'", 1000));
+        var emoji = string.Concat(Enumerable.Repeat("🐐", 1000));
+
+        var plane0Bytes = serializer.ToBinary(new ToolCallReply("s", plane0, false)).Length;
+        var emojiBytes = serializer.ToBinary(new ToolCallReply("s", emoji, false)).Length;
+
+        // Characters of the basic plane stay raw UTF-8; System.Text.Json escapes the others (\uD83D\uDC10: 12 bytes for 4).
+        Assert.True(plane0Bytes < Encoding.UTF8.GetByteCount(plane0) + 100, $"{plane0Bytes} bytes");
+        Assert.True(emojiBytes < 3 * Encoding.UTF8.GetByteCount(emoji) + 100, $"{emojiBytes} bytes");
+        Assert.True(ClusteredSessionHosting.FrameSize(1_048_576) > 3 * 1_048_576 + 64 * 1024);
+    }
+
+    [Fact]
+    public void An_unknown_manifest_or_type_fails_loudly()
+    {
+        var serializer = Serializer;
+
+        Assert.ThrowsAny<Exception>(() => serializer.FromBinary("{}"u8.ToArray(), "no-such-message"));
+        Assert.Throws<ArgumentException>(() => serializer.Manifest(new object()));
+    }
+
+    [Fact]
+    public void Singletons_come_back_equal()
+    {
+        var serializer = Serializer;
+
+        var back = serializer.FromBinary(serializer.ToBinary(GetRegistryStats.Instance), serializer.Manifest(GetRegistryStats.Instance));
+
+        Assert.Equal(GetRegistryStats.Instance, back);
+        Assert.IsAssignableFrom<IEchoMessage>(back);
+        Assert.IsType<SessionEvent>(serializer.FromBinary(serializer.ToBinary(new SessionEvent(1, "{}")), "event"));
+        Assert.IsType<SessionStarted>(serializer.FromBinary(serializer.ToBinary(new SessionStarted("a", "b")), "started"));
+    }
+}

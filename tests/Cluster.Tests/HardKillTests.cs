@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace AkkaMcpEcho.Cluster.Tests;
+
+/// <summary>A node process killed hard (SIGKILL): no leave, no hand-off.</summary>
+public sealed class HardKillTests
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Sessions_elsewhere_are_untouched_and_sessions_of_the_dead_node_get_404_in_time()
+    {
+        await using var cluster = await TestCluster.Start(2);
+        await using var victim = await ProcessNode.Start(cluster.Nodes[0].Address.ToString());
+        var all = new List<ClusterNode>(cluster.Nodes);
+        await cluster.WaitUntilReady(3);
+        var (kept, lost) = await SplitSessions(cluster, victim);
+
+        victim.Kill();
+
+        // Right after the kill, before the failure detector or the split-brain resolver has acted: the survivors learn of
+        // the dropped connection within milliseconds (a call racing that moment may still time out, see docs/cluster.md).
+        await TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(15),
+            async () => (await all[0].Mcp.Echo(lost.First(), "gone?")).Status == HttpStatusCode.NotFound, "a first 404");
+        await EveryCallAnswersInTime(all, kept, lost);
+        // Once the resolver has downed the dead node and its shards restarted blank elsewhere.
+        await WaitForMembers(cluster, 2);
+        await EveryCallAnswersInTime(all, kept, lost);
+        var fresh = await all[1].Mcp.Initialize();
+        Assert.Equal(HttpStatusCode.OK, (await all[0].Mcp.Echo(fresh, "after the kill")).Status);
+    }
+
+    private static async Task EveryCallAnswersInTime(List<ClusterNode> nodes, HashSet<string> kept, HashSet<string> lost)
+    {
+        var calls = nodes.SelectMany(node => kept.Concat(lost).Select(async session =>
+        {
+            var watch = Stopwatch.StartNew();
+            var (status, text) = await node.Mcp.Echo(session, "still there?");
+            return (Session: session, Status: status, Text: text, Took: watch.Elapsed);
+        }));
+        foreach (var call in await Task.WhenAll(calls))
+        {
+            Assert.True(call.Took < AskTimeout, $"{call.Session} took {call.Took}");
+            if (kept.Contains(call.Session))
+            {
+                Assert.Equal(HttpStatusCode.OK, call.Status);
+                Assert.StartsWith("still there?\n", call.Text);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.NotFound, call.Status);
+            }
+        }
+    }
+
+    private static async Task<(HashSet<string> Kept, HashSet<string> Lost)> SplitSessions(TestCluster cluster, ProcessNode victim)
+    {
+        var kept = new HashSet<string>();
+        var lost = new HashSet<string>();
+        for (var i = 0; i < 60 && (kept.Count < 3 || lost.Count < 2); i++)
+        {
+            var session = await (i % 3 == 2 ? victim.Mcp : cluster.Nodes[i % 3].Mcp).Initialize();
+            var hosted = await Task.WhenAll(cluster.Nodes.Select(n => n.HostedSessions()));
+            (hosted.Any(h => h.Contains(session)) ? kept : lost).Add(session);
+        }
+        Assert.True(kept.Count >= 3 && lost.Count >= 2, $"{kept.Count} sessions on the in-process nodes, {lost.Count} on the process");
+        return (kept, lost);
+    }
+
+    private static async Task WaitForMembers(TestCluster cluster, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        foreach (var node in cluster.Nodes)
+        {
+            var state = Akka.Cluster.Cluster.Get(node.System);
+            await TestCluster.Until(deadline, () => Task.FromResult(
+                state.State.Members.Count(m => m.Status == Akka.Cluster.MemberStatus.Up) == count && state.State.Unreachable.Count == 0),
+                $"{count} members Up and reachable");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Sharding;
+
+namespace AkkaMcpEcho.Cluster.Tests;
+
+/// <summary>
+/// Several nodes in this process forming one cluster on 127.0.0.1. Ready when every node sees every member Up and the
+/// sharding coordinator reports a session region on every node.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(40);
+
+    private TestCluster(IReadOnlyList<ClusterNode> nodes) => Nodes = nodes;
+
+    public IReadOnlyList<ClusterNode> Nodes { get; }
+
+    public static async Task<TestCluster> Start(int size, IDictionary<string, string?>? settings = null)
+    {
+        var nodes = new List<ClusterNode>();
+        try
+        {
+            nodes.Add(await ClusterNode.Start(null, settings));
+            var others = Enumerable.Range(1, size - 1).Select(_ => ClusterNode.Start(nodes[0].Address, settings));
+            nodes.AddRange(await Task.WhenAll(others));
+            var cluster = new TestCluster(nodes);
+            await cluster.WaitUntilReady(size);
+            return cluster;
+        }
+        catch
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Every running node sees <paramref name="members"/> members Up, and sharding knows that many regions.</summary>
+    public async Task WaitUntilReady(int members)
+    {
+        var deadline = DateTime.UtcNow + ReadyWithin;
+        var running = Nodes.Where(n => !n.System.WhenTerminated.IsCompleted).ToList();
+        foreach (var node in running)
+        {
+            var cluster = Akka.Cluster.Cluster.Get(node.System);
+            await Until(deadline, () => Task.FromResult(
+                cluster.State.Members.Count(m => m.Status == MemberStatus.Up) == members && cluster.State.Unreachable.Count == 0),
+                $"{node.Address} to see {members} members Up");
+        }
+        await Until(deadline, async () =>
+        {
+            var stats = await running[0].Region.Ask<ClusterShardingStats>(
+                new GetClusterShardingStats(TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(5));
+            return stats.Regions.Count == members;
+        }, $"sharding to report {members} regions");
+    }
+
+    /// <summary>The node whose shard region hosts the session's entity now.</summary>
+    public async Task<ClusterNode> HostOf(string sessionId)
+    {
+        foreach (var node in Nodes.Where(n => !n.System.WhenTerminated.IsCompleted))
+        {
+            if ((await node.HostedSessions()).Contains(sessionId))
+            {
+                return node;
+            }
+        }
+        throw new InvalidOperationException($"No node hosts session {sessionId}");
+    }
+
+    public static async Task Until(DateTime deadline, Func<Task<bool>> condition, string what)
+    {
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Reverse order: the first node (the oldest, sharding's coordinator) goes last, so the others leave quickly.
+        foreach (var node in Nodes.Reverse())
+        {
+            await node.DisposeAsync();
+        }
+    }
+}
