@@ -5,18 +5,21 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 //   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel, run every measurement, write RESULTS.md
 //   smoke:  a few seconds against AkkaMcpEcho only (2 sessions); exits 1 on any validation error
 //   run:    S sessions against a server already listening on 127.0.0.1:<port>
+//   churn:  create then delete M sessions on such a server
 const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
-                     [--duration 10] [--warmup 3] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
-                     [--fanout 64] [--command <text>] [--commit <id>]
+                     [--duration 10] [--warmup 5] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
+                     [--fanout 64] [--phases throughput,churn,fanout,idle]
+                     [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>
       LoadGen run    --port <port> [--sessions 16] [--duration 10]
+      LoadGen churn  --port <port> [--sessions 2000]
     """;
 try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
-        "command", "commit", "port", "sessions");
+        "command", "commit", "phases", "server-env", "port", "sessions");
     using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
     Console.CancelKeyPress += (_, e) =>
     {
@@ -28,6 +31,7 @@ try
         "matrix" => await MatrixRunner.Run(MatrixOptions.From(cli), stop.Token),
         "smoke" => await SmokeRunner.Run(cli.Required("server"), stop.Token),
         "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10), stop.Token),
+        "churn" => await SingleRun.Churn(cli.Number("port", 3000), cli.Number("sessions", 2000), stop.Token),
         _ => Help(),
     };
 }

@@ -19,4 +19,16 @@ public static class SingleRun
         }
         return result.Errors.Count == 0 ? 0 : 1;
     }
+
+    public static async Task<int> Churn(int port, int sessions, CancellationToken cancel)
+    {
+        var target = new Target($"127.0.0.1:{port}", new IPEndPoint(IPAddress.Loopback, port), null);
+        var result = await SessionChurnRun.Run(target, sessions, 16, cancel);
+        Console.WriteLine($"{sessions} sessions: {result.CreatedPerSecond:0} created/s, {result.DeletedPerSecond:0} deleted/s, {result.Errors.Count} errors");
+        foreach (var problem in result.Errors.Samples)
+        {
+            Console.WriteLine("  error: " + problem);
+        }
+        return result.Errors.Count == 0 ? 0 : 1;
+    }
 }

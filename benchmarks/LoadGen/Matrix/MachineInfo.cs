@@ -11,7 +11,8 @@ public static class MachineInfo
 
     public static string Memory() =>
         Read("/proc/meminfo").Split('\n').FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))
-            ?.Split(':', 2)[1].Trim() ?? "unknown";
+            ?.Split(':', 2)[1].Trim().Split(' ')[0] is { } kb && long.TryParse(kb, out var value)
+            ? $"{value / 1048576.0:0.0} GiB memory" : "memory unknown";
 
     public static string Os() =>
         (Read("/etc/os-release").Split('\n').FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))

@@ -17,49 +17,18 @@ public static class MatrixRunner
         results.Versions["ModelContextProtocol.AspNetCore"] = MachineInfo.Version(options.PeerDll, "ModelContextProtocol.AspNetCore.dll");
         results.Versions[".NET runtime"] = Environment.Version.ToString();
 
-        await using (var ours = await ServerLaunch.StartOurs(options.ServerDll))
-        await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
-        await using (var bare = await ServerLaunch.StartBare(options.BareDll))
+        if (options.Runs("throughput") || options.Runs("churn") || options.Runs("fanout"))
         {
-            Target[] targets = [ours.Target, peer.Target, bare.Target];
-            foreach (var target in targets)
-            {
-                var warm = await ThroughputRun.Run(target, 64, options.Warmup, cancel);
-                Console.WriteLine($"warm-up {target.Name}: {warm.RequestsPerSecond:0} req/s, {warm.Errors.Count} errors");
-            }
-            foreach (var sessions in MatrixOptions.ThroughputSessions)
-            {
-                foreach (var target in targets)
-                {
-                    var result = await ThroughputRun.Run(target, sessions, options.Duration, cancel);
-                    results.Throughput[(target.Name, sessions)] = result;
-                    Console.WriteLine($"{target.Name}, {sessions} sessions: {result.RequestsPerSecond:0} req/s, "
-                        + $"p50 {result.Latency.P50:0.00} p99 {result.Latency.P99:0.00} max {result.Latency.Max:0.0} ms, "
-                        + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
-                }
-            }
-            foreach (var target in targets)
-            {
-                var churn = await SessionChurnRun.Run(target, options.ChurnSessions, 16, cancel);
-                results.Churn[target.Name] = churn;
-                Console.WriteLine($"{target.Name}: {churn.CreatedPerSecond:0} sessions created/s, {churn.DeletedPerSecond:0} deleted/s, "
-                    + $"{churn.Errors.Count} errors {Samples(churn.Errors)}");
-            }
-            if (options.FanOutStreams > 0)
-            {
-                results.FanOut = await FanOutRun.Run(ours.Target, options.FanOutStreams, options.Duration, cancel);
-                Console.WriteLine($"SSE fan-out, {options.FanOutStreams} streams: {results.FanOut.EventsPerSecond:0} events/s for "
-                    + $"{results.FanOut.CallsPerSecond:0} calls/s, {results.FanOut.Errors.Count} errors {Samples(results.FanOut.Errors)}");
-            }
+            await LoadPhases(options, results, cancel);
         }
 
         foreach (var (name, start) in new (string, Func<Task<ServerProcess>>)[]
         {
-            (ServerLaunch.Ours, () => ServerLaunch.StartOurs(options.ServerDll)),
+            (ServerLaunch.Ours, () => ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment)),
             (ServerLaunch.Peer, () => ServerLaunch.StartPeer(options.PeerDll)),
         })
         {
-            if (options.IdleSteps.Length == 0)
+            if (options.IdleSteps.Length == 0 || !options.Runs("idle"))
             {
                 break;
             }
@@ -74,6 +43,48 @@ public static class MatrixRunner
         await File.WriteAllTextAsync(options.OutFile, report, cancel);
         Console.WriteLine($"wrote {options.OutFile}; {results.TotalErrors} validation errors in all");
         return results.TotalErrors == 0 ? 0 : 1;
+    }
+
+    private static async Task LoadPhases(MatrixOptions options, MatrixResults results, CancellationToken cancel)
+    {
+        await using (var ours = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment))
+        await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
+        await using (var bare = await ServerLaunch.StartBare(options.BareDll))
+        {
+            Target[] targets = [ours.Target, peer.Target, bare.Target];
+            foreach (var target in targets)
+            {
+                // Warms both paths (echo calls; session create and delete) so tiered JIT is done before anything is timed.
+                var warm = await ThroughputRun.Run(target, 64, options.Warmup, cancel);
+                var warmChurn = await SessionChurnRun.Run(target, 2000, 16, cancel);
+                Console.WriteLine($"warm-up {target.Name}: {warm.RequestsPerSecond:0} req/s, {warmChurn.CreatedPerSecond:0} sessions/s, "
+                    + $"{warm.Errors.Count + warmChurn.Errors.Count} errors");
+            }
+            foreach (var sessions in options.Runs("throughput") ? MatrixOptions.ThroughputSessions : [])
+            {
+                foreach (var target in targets)
+                {
+                    var result = await ThroughputRun.Run(target, sessions, options.Duration, cancel);
+                    results.Throughput[(target.Name, sessions)] = result;
+                    Console.WriteLine($"{target.Name}, {sessions} sessions: {result.RequestsPerSecond:0} req/s, "
+                        + $"p50 {result.Latency.P50:0.00} p99 {result.Latency.P99:0.00} max {result.Latency.Max:0.0} ms, "
+                        + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
+                }
+            }
+            foreach (var target in options.Runs("churn") ? targets : [])
+            {
+                var churn = await SessionChurnRun.Run(target, options.ChurnSessions, 16, cancel);
+                results.Churn[target.Name] = churn;
+                Console.WriteLine($"{target.Name}: {churn.CreatedPerSecond:0} sessions created/s, {churn.DeletedPerSecond:0} deleted/s, "
+                    + $"{churn.Errors.Count} errors {Samples(churn.Errors)}");
+            }
+            if (options.FanOutStreams > 0 && options.Runs("fanout"))
+            {
+                results.FanOut = await FanOutRun.Run(ours.Target, options.FanOutStreams, options.Duration, cancel);
+                Console.WriteLine($"SSE fan-out, {options.FanOutStreams} streams: {results.FanOut.EventsPerSecond:0} events/s for "
+                    + $"{results.FanOut.CallsPerSecond:0} calls/s, {results.FanOut.Errors.Count} errors {Samples(results.FanOut.Errors)}");
+            }
+        }
     }
 
     private static string Samples(ErrorLog errors) =>

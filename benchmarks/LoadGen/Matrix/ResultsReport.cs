@@ -31,6 +31,10 @@ public static class ResultsReport
         md.AppendLine($"- Started: {results.Started:yyyy-MM-dd HH:mm} UTC; finished: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine($"- Machine: {MachineInfo.Cpu()}, {Environment.ProcessorCount} cores (server and load generator share them), {MachineInfo.Memory()}");
         md.AppendLine($"- OS: {MachineInfo.Os()}; load average at start {results.LoadAtStart}, at end {MachineInfo.LoadAverage()}");
+        if (options.ServerEnvironment.Count > 0)
+        {
+            md.AppendLine($"- {Ours} environment: " + string.Join(", ", options.ServerEnvironment.Select(e => $"`{e.Key}={e.Value}`")));
+        }
         md.AppendLine("- Versions: " + string.Join(", ", results.Versions.Select(v => $"{v.Key} {v.Value}")));
         md.AppendLine();
     }
@@ -133,8 +137,8 @@ public static class ResultsReport
               `MCP-Protocol-Version` on every request), each on its own keep-alive HTTP/1.1 connection, each keeping one
               `tools/call echo` in flight for {options.Duration.TotalSeconds:0} s. Every answer is checked (JSON or SSE: the id, a
               result, the echoed text at the start of the text content); a wrong answer counts as an error. The three servers run
-              side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a {options.Warmup.TotalSeconds:0} s
-              warm-up at 64 sessions on each.
+              side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
+              ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
               generator (a raw-socket HTTP/1.1 client, cheaper than HttpClient) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,

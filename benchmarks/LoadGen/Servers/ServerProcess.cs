@@ -23,7 +23,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public Target Target { get; }
 
     /// <param name="arguments">The command-line arguments, given the port the server must listen on.</param>
-    public static async Task<ServerProcess> Start(string name, string dll, Func<int, IEnumerable<string>> arguments)
+    /// <param name="environment">Extra environment variables for the server (e.g. DOTNET_gcServer=0).</param>
+    public static async Task<ServerProcess> Start(string name, string dll, Func<int, IEnumerable<string>> arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dll))
         {
@@ -38,6 +40,10 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
         };
         start.ArgumentList.Add(Path.GetFullPath(dll));
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         foreach (var argument in arguments(port))
         {
             start.ArgumentList.Add(argument);
