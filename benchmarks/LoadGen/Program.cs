@@ -15,6 +15,7 @@ const string Usage = """
       LoadGen smoke  --server <AkkaMcpEcho.dll>
       LoadGen run    --port <port> [--sessions 16] [--duration 10]
       LoadGen churn  --port <port> [--sessions 2000]
+      LoadGen hold   --port <port> [--sessions 10000]   (creates sessions and leaves them idle, for heap inspection)
     """;
 try
 {
@@ -32,6 +33,7 @@ try
         "smoke" => await SmokeRunner.Run(cli.Required("server"), stop.Token),
         "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10), stop.Token),
         "churn" => await SingleRun.Churn(cli.Number("port", 3000), cli.Number("sessions", 2000), stop.Token),
+        "hold" => await SingleRun.Hold(cli.Number("port", 3000), cli.Number("sessions", 10_000), stop.Token),
         _ => Help(),
     };
 }

@@ -31,4 +31,13 @@ public static class SingleRun
         }
         return result.Errors.Count == 0 ? 0 : 1;
     }
+
+    public static async Task<int> Hold(int port, int sessions, CancellationToken cancel)
+    {
+        var target = new Target($"127.0.0.1:{port}", new IPEndPoint(IPAddress.Loopback, port), null);
+        var errors = new ErrorLog();
+        var (ids, elapsed) = await SessionChurnRun.Create(target, sessions, 32, TimeSpan.MaxValue, errors, cancel);
+        Console.WriteLine($"{ids.Length} sessions created in {elapsed.TotalSeconds:0.0} s and left idle, {errors.Count} errors");
+        return errors.Count == 0 ? 0 : 1;
+    }
 }
