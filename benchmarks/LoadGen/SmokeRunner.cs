@@ -8,6 +8,16 @@ public static class SmokeRunner
 {
     public static async Task<int> Run(string serverDll, CancellationToken cancel)
     {
+        var selfTest = Mcp.ValidatorSelfTest.Failures();
+        foreach (var failure in selfTest)
+        {
+            Console.WriteLine(failure);
+        }
+        if (selfTest.Count > 0)
+        {
+            Console.WriteLine("smoke: FAILED");
+            return 1;
+        }
         await using var server = await ServerLaunch.StartOurs(serverDll, maxSessions: 1000);
         var throughput = await ThroughputRun.Run(server.Target, 2, TimeSpan.FromSeconds(3), cancel);
         var churn = await SessionChurnRun.Run(server.Target, 50, 2, cancel);

@@ -16,6 +16,10 @@ public sealed class RawHttpConnection(IPEndPoint endpoint) : IDisposable
     private byte[] _out = new byte[4096];
     private byte[] _body = new byte[4096];
     private Socket? _socket;
+    private IReadOnlyList<KeyValuePair<string, string>>? _cachedHeaders;
+    private string? _cachedMethod;
+    private string? _cachedPath;
+    private byte[] _cachedHead = [];
 
     public IPEndPoint Endpoint => endpoint;
 
@@ -97,24 +101,38 @@ public sealed class RawHttpConnection(IPEndPoint endpoint) : IDisposable
         return socket;
     }
 
+    /// <summary>Writes the request into the output buffer. The head up to Content-Length is cached while the method, path
+    /// and header list (by reference) stay the same, as they do for every call of one session.</summary>
     private int Compose(string method, string path, IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)
     {
-        var head = new StringBuilder(256).Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\nHost: ").Append(_host).Append("\r\n");
-        foreach (var (name, value) in headers)
+        if (!ReferenceEquals(headers, _cachedHeaders) || method != _cachedMethod || path != _cachedPath)
         {
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
+            var head = new StringBuilder(256).Append(method).Append(' ').Append(path).Append(" HTTP/1.1\r\nHost: ").Append(_host).Append("\r\n");
+            foreach (var (name, value) in headers)
+            {
+                head.Append(name).Append(": ").Append(value).Append("\r\n");
+            }
+            _cachedHead = Encoding.ASCII.GetBytes(head.ToString());
+            (_cachedHeaders, _cachedMethod, _cachedPath) = (headers, method, path);
         }
-        if (method != "GET")
-        {
-            head.Append("Content-Length: ").Append(body.Length).Append("\r\n");
-        }
-        head.Append("\r\n");
-        var size = Encoding.ASCII.GetByteCount(head.ToString()) + body.Length;
+        var size = _cachedHead.Length + 32 + body.Length;
         if (_out.Length < size)
         {
             _out = new byte[Math.Max(size, _out.Length * 2)];
         }
-        var written = Encoding.ASCII.GetBytes(head.ToString(), _out);
+        _cachedHead.CopyTo(_out, 0);
+        var written = _cachedHead.Length;
+        if (method != "GET")
+        {
+            "Content-Length: "u8.CopyTo(_out.AsSpan(written));
+            written += 16;
+            body.Length.TryFormat(_out.AsSpan(written), out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+            written += digits;
+            "\r\n"u8.CopyTo(_out.AsSpan(written));
+            written += 2;
+        }
+        "\r\n"u8.CopyTo(_out.AsSpan(written));
+        written += 2;
         body.CopyTo(_out.AsSpan(written));
         return written + body.Length;
     }

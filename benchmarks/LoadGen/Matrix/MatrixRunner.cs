@@ -11,6 +11,11 @@ public static class MatrixRunner
 {
     public static async Task<int> Run(MatrixOptions options, CancellationToken cancel)
     {
+        if (Mcp.ValidatorSelfTest.Failures() is { Count: > 0 } failures)
+        {
+            failures.ForEach(Console.Error.WriteLine);
+            return 1;
+        }
         var results = new MatrixResults();
         results.Versions["AkkaMcpEcho"] = MachineInfo.Version(options.ServerDll, "AkkaMcpEcho.dll");
         results.Versions["Akka.NET"] = MachineInfo.Version(options.ServerDll, "Akka.dll");

@@ -6,31 +6,82 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 /// <summary>Finds the JSON-RPC response in a JSON or SSE answer and checks it: id, a result, the echoed text.</summary>
 public static class EchoValidator
 {
-    public static string? Check(HttpAnswer answer, long id, string message)
+    /// <summary>Null when the answer is right; else what was wrong. A forward-only scan: no DOM per response.</summary>
+    public static string? Check(HttpAnswer answer, long id, ReadOnlySpan<byte> message)
     {
         if (answer.Status != 200)
         {
             return $"HTTP {answer.Status}";
         }
-        if (Response(answer, id) is not { } response)
+        if (!answer.EventStream)
         {
-            return $"no JSON-RPC response with id {id} in the {(answer.EventStream ? "SSE" : "JSON")} answer";
+            return CheckResponse(answer.Body.Span, id, message);
         }
-        if (!response.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Object)
+        foreach (var data in SseEvents.Data(answer.Body.Span))
         {
-            return "no result: " + Shorten(response.GetRawText());
+            var problem = CheckResponse(data, id, message);
+            if (problem != NotThisId)
+            {
+                return problem;
+            }
         }
-        if (result.TryGetProperty("isError", out var isError) && isError.ValueKind == JsonValueKind.True)
+        return $"no JSON-RPC response with id {id} in the SSE answer";
+    }
+
+    private const string NotThisId = "no JSON-RPC response with that id";
+
+    private static string? CheckResponse(ReadOnlySpan<byte> json, long id, ReadOnlySpan<byte> message)
+    {
+        bool idOk = false, hasResult = false, hasError = false, isError = false, textOk = false, inContent = false;
+        var contentObjects = 0;
+        try
         {
-            return "isError: " + Shorten(result.GetRawText());
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
+                        hasError |= reader.ValueTextEquals("error"u8);
+                        hasResult |= reader.ValueTextEquals("result"u8);
+                        if (reader.ValueTextEquals("id"u8))
+                        {
+                            reader.Read();
+                            idOk = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) && value == id;
+                        }
+                        break;
+                    case JsonTokenType.PropertyName when reader.CurrentDepth == 2 && hasResult:
+                        inContent |= reader.ValueTextEquals("content"u8);
+                        if (reader.ValueTextEquals("isError"u8))
+                        {
+                            reader.Read();
+                            isError = reader.TokenType == JsonTokenType.True;
+                        }
+                        break;
+                    case JsonTokenType.StartObject when inContent && reader.CurrentDepth == 3:
+                        contentObjects++;
+                        break;
+                    case JsonTokenType.EndArray when inContent && reader.CurrentDepth == 2:
+                        inContent = false;
+                        break;
+                    case JsonTokenType.PropertyName when inContent && contentObjects == 1 && reader.CurrentDepth == 4 && reader.ValueTextEquals("text"u8):
+                        reader.Read();
+                        // The messages sent hold no character JSON escapes, so the raw bytes can be compared.
+                        textOk = reader.TokenType == JsonTokenType.String && reader.ValueSpan.StartsWith(message);
+                        break;
+                }
+            }
         }
-        if (!result.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Array
-            || content.GetArrayLength() == 0 || !content[0].TryGetProperty("text", out var text)
-            || text.ValueKind != JsonValueKind.String)
+        catch (JsonException e)
         {
-            return "no text content: " + Shorten(result.GetRawText());
+            return "invalid JSON: " + e.Message;
         }
-        return text.GetString()!.StartsWith(message, StringComparison.Ordinal) ? null : "wrong text: " + Shorten(text.GetString()!);
+        return !idOk ? NotThisId
+            : hasError ? "a JSON-RPC error instead of a result"
+            : !hasResult ? "no result"
+            : isError ? "isError: true"
+            : !textOk ? "the first text content does not start with the message sent"
+            : null;
     }
 
     public static string? NegotiatedVersion(HttpAnswer answer, long id) =>
@@ -58,6 +109,4 @@ public static class EchoValidator
     private static bool HasId(JsonElement json, long id) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var value)
         && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number == id;
-
-    private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "...";
 }

@@ -44,7 +44,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
         var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\""
             + message + "\"}}}");
         var answer = await http.Send("POST", path, _headers, body, cancel);
-        return EchoValidator.Check(answer, id, message);
+        return EchoValidator.Check(answer, id, Encoding.UTF8.GetBytes(message));
     }
 
     public async Task SetLogLevel(string level, CancellationToken cancel)

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 
 /// <summary>Splits an SSE body into events and yields each event's data (its data lines joined with newlines).</summary>
@@ -8,26 +6,40 @@ public static class SseEvents
     public static List<byte[]> Data(ReadOnlySpan<byte> body)
     {
         var events = new List<byte[]>(1);
-        var text = Encoding.UTF8.GetString(body).Replace("\r\n", "\n");
-        foreach (var block in text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        var data = new List<byte>();
+        while (!body.IsEmpty)
         {
-            var data = new StringBuilder();
-            foreach (var line in block.Split('\n'))
+            var end = body.IndexOf((byte)'\n');
+            var line = end < 0 ? body : body[..end];
+            body = end < 0 ? [] : body[(end + 1)..];
+            if (!line.IsEmpty && line[^1] == (byte)'\r')
             {
-                if (line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    if (data.Length > 0)
-                    {
-                        data.Append('\n');
-                    }
-                    data.Append(line.AsSpan(line.Length > 5 && line[5] == ' ' ? 6 : 5));
-                }
+                line = line[..^1];
             }
-            if (data.Length > 0)
+            if (line.IsEmpty)
             {
-                events.Add(Encoding.UTF8.GetBytes(data.ToString()));
+                Flush(events, data);
+            }
+            else if (line.StartsWith("data:"u8))
+            {
+                if (data.Count > 0)
+                {
+                    data.Add((byte)'\n');
+                }
+                var value = line[5..];
+                data.AddRange(value.StartsWith(" "u8) ? value[1..] : value);
             }
         }
+        Flush(events, data);
         return events;
+    }
+
+    private static void Flush(List<byte[]> events, List<byte> data)
+    {
+        if (data.Count > 0)
+        {
+            events.Add([.. data]);
+            data.Clear();
+        }
     }
 }
