@@ -9,7 +9,7 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
-                     [--duration 10] [--warmup 5] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
+                     [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
                      [--fanout 64] [--phases throughput,churn,fanout,idle]
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>

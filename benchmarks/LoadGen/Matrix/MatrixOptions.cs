@@ -12,7 +12,7 @@ public sealed record MatrixOptions(
 
     public static MatrixOptions From(Cli cli) => new(
         cli.Required("server"), cli.Required("peer"), cli.Required("bare"), cli.Required("out"),
-        cli.Seconds("duration", 10), cli.Seconds("warmup", 5), cli.Number("churn", 2000),
+        cli.Seconds("duration", 10), cli.Seconds("warmup", 8), cli.Number("churn", 2000),
         cli.Numbers("idle", [10_000, 100_000]), cli.Seconds("idle-budget", 150), cli.Number("fanout", 64),
         cli.Text("command") ?? "LoadGen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         cli.Text("commit") ?? "unknown",

@@ -21,6 +21,9 @@ public static class ResultsReport
         Measurements(md, options, results);
         Targets.Render(md, options, results);
         Method(md, options);
+        md.AppendLine().AppendLine("## Where a target is not met").AppendLine();
+        md.AppendLine("`benchmarks/PROFILE.md` has the profiles (perf and live-heap measurements) that show what limits each one,")
+            .AppendLine("and the changes proposed.");
         return md.ToString();
     }
 
