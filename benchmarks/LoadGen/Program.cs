@@ -21,7 +21,8 @@ try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions");
-    using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    // Every mode stops by itself: the matrix within 30 minutes, the others within 3.
+    using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(cli.Mode == "matrix" ? 30 : 3));
     Console.CancelKeyPress += (_, e) =>
     {
         e.Cancel = true;

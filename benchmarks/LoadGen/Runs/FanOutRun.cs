@@ -34,6 +34,8 @@ public static class FanOutRun
             var connection = streamConnections[i];
             readers.Add(Task.Run(() => Read(connection, events, errors, stopReading.Token), cancel));
         }
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(duration + ThroughputRun.StallLimit);
         var calls = 0L;
         var started = Stopwatch.GetTimestamp();
         var before = Interlocked.Read(ref events[0]);
@@ -45,13 +47,18 @@ public static class FanOutRun
             {
                 try
                 {
-                    if (await session.Echo($"fan-{index}-{++sequence}", cancel) is { } problem)
+                    if (await session.Echo($"fan-{index}-{++sequence}", limit.Token) is { } problem)
                     {
                         errors.Add(problem);
                     }
                     Interlocked.Increment(ref calls);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (OperationCanceledException)
+                {
+                    errors.Add($"no answer within {ThroughputRun.StallLimit.TotalSeconds:0} s of the run's end");
+                    return;
+                }
+                catch (Exception e)
                 {
                     errors.Add($"{e.GetType().Name}: {e.Message}");
                 }

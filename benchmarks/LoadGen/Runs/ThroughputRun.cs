@@ -15,15 +15,20 @@ public sealed record ThroughputResult(
 /// <summary>S initialized sessions, each keeping one validated tools/call echo in flight for a fixed duration.</summary>
 public static class ThroughputRun
 {
+    public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
+
     public static async Task<ThroughputResult> Run(Target target, int sessions, TimeSpan duration, CancellationToken cancel)
     {
         await using var pool = await SessionPool.Open(target, sessions, cancel);
         var errors = new ErrorLog();
         var samples = Enumerable.Range(0, sessions).Select(_ => new List<long>(65536)).ToArray();
+        // A server that stops answering must not hold the run: requests still open this long after the end are failed.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(duration + StallLimit);
         var meter = new CpuMeter(target.Pid);
         meter.Start();
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = pool.Sessions.Select((session, index) => Task.Run(() => Loop(session, index, deadline, samples[index], errors, cancel), cancel));
+        var workers = pool.Sessions.Select((session, index) => Task.Run(() => Loop(session, index, deadline, samples[index], errors, limit.Token), cancel));
         await Task.WhenAll(workers);
         var cpu = meter.Stop();
         var requests = samples.Sum(s => (long)s.Count) + errors.Count;
@@ -46,7 +51,12 @@ public static class ThroughputRun
                 }
                 latencies.Add(Stopwatch.GetTimestamp() - started);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
+            {
+                errors.Add($"no answer within {StallLimit.TotalSeconds:0} s of the run's end");
+                return;
+            }
+            catch (Exception e)
             {
                 errors.Add($"{e.GetType().Name}: {e.Message}");
             }
