@@ -143,7 +143,7 @@ public static class ResultsReport
               side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
               ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
-              generator (a raw-socket HTTP/1.1 client, cheaper than HttpClient) runs on the same 2 cores; its own CPU is shown too.
+              generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
               timed; then all DELETEd, timed apart.
             - Idle memory: a fresh server process; 500 sessions created and deleted to warm up; RSS (`VmRSS`) read 3 s later as the
