@@ -25,6 +25,8 @@ public static class Variants
         new("Props.Create(() => new ...) per actor (expression Props, as SessionActor.Props)", (system, n) => Spawn(system, n, null)),
         new("UntypedActor + a Context.GetLogger() field (as SessionActor)", (system, n) => Spawn(system, n, Props.Create<WithLogger>())),
         new("UntypedActor created and death-watched by a parent (as SessionRegistry does)", SpawnWatched),
+        new("slim session: UntypedActor + SessionState, static Props, in a registry dictionary, no watch/timeout/logger", SpawnSlim),
+        new("passivated session: SessionState in a registry dictionary, no actor", (_, n) => Task.FromResult<object>(States(n))),
     ];
 
     private static async Task<object> CreateSessions(ActorSystem system, int count)
@@ -71,6 +73,57 @@ public static class Variants
         }
         await Task.WhenAll(actors.Select(a => a.Ask<object>("ping", Timeout)));
         return actors;
+    }
+
+    private static async Task<object> SpawnSlim(ActorSystem system, int count)
+    {
+        var parent = system.ActorOf(Props.Create<SlimRegistry>());
+        for (var start = 0; start < count; start += 1000)
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(1000, count - start)).Select(_ => parent.Ask<string>("spawn", Timeout)));
+        }
+        return parent;
+    }
+
+    private static Dictionary<string, SessionState> States(int count)
+    {
+        var states = new Dictionary<string, SessionState>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var state = NewState();
+            states[state.SessionId] = state;
+        }
+        return states;
+    }
+
+    private static SessionState NewState() =>
+        SessionState.Start(new StartSession(SessionIds.New(), "2025-06-18", new ClientInfo("footprint", "1"), DateTime.UtcNow.Ticks));
+
+    /// <summary>Keeps id → actor like SessionRegistry, without death watch (a slim session tells its parent when it stops).</summary>
+    private sealed class SlimRegistry : UntypedActor
+    {
+        private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
+
+        protected override void OnReceive(object message)
+        {
+            var state = NewState();
+            var child = Context.ActorOf(SlimSession.Props(state), state.SessionId);
+            _sessions[state.SessionId] = child;
+            child.Forward(message);
+        }
+    }
+
+    private sealed class SlimSession(SessionState state) : UntypedActor
+    {
+        private SessionState _state = state;
+
+        public static Props Props(SessionState state) => Akka.Actor.Props.Create(typeof(SlimSession), state);
+
+        protected override void OnReceive(object message)
+        {
+            _state = _state.Touched(DateTime.UtcNow.Ticks);
+            Sender.Tell(_state.SessionId);
+        }
     }
 
     private sealed class WatchingParent : UntypedActor
