@@ -14,7 +14,7 @@ public static class ResultsReport
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
-        md.AppendLine("Written by the command below from one run; every figure in the tables comes from that run. The machine is shared, ")
+        md.AppendLine("Written by the command below from one run; every figure in the tables comes from that run. The machine is shared,")
             .AppendLine("so absolute figures move from run to run: the ratios between servers measured in the same run are what count.")
             .AppendLine();
         Machine(md, options, results);
