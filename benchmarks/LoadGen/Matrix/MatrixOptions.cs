@@ -1,0 +1,22 @@
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+
+public sealed record MatrixOptions(
+    string ServerDll, string PeerDll, string BareDll, string OutFile, TimeSpan Duration, TimeSpan Warmup, int ChurnSessions,
+    int[] IdleSteps, TimeSpan IdleBudget, int FanOutStreams, string Command, string Commit, IReadOnlySet<string> Phases,
+    IReadOnlyDictionary<string, string> ServerEnvironment)
+{
+    public static readonly int[] ThroughputSessions = [16, 64];
+    public static readonly string[] AllPhases = ["throughput", "churn", "fanout", "idle"];
+
+    public bool Runs(string phase) => Phases.Contains(phase);
+
+    public static MatrixOptions From(Cli cli) => new(
+        cli.Required("server"), cli.Required("peer"), cli.Required("bare"), cli.Required("out"),
+        cli.Seconds("duration", 10), cli.Seconds("warmup", 8), cli.Number("churn", 2000),
+        cli.Numbers("idle", [10_000, 100_000]), cli.Seconds("idle-budget", 150), cli.Number("fanout", 64),
+        cli.Text("command") ?? "LoadGen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+        cli.Text("commit") ?? "unknown",
+        (cli.Text("phases")?.Split(',', StringSplitOptions.TrimEntries) ?? AllPhases).ToHashSet(),
+        (cli.Text("server-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : ""));
+}

@@ -1,0 +1,97 @@
+using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
+using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
+
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+
+/// <summary>
+/// The whole matrix in one run. Throughput runs are interleaved across the three servers (all three running), so that
+/// drift in the machine's load touches each alike; idle-memory runs use a fresh process per server, one at a time.
+/// </summary>
+public static class MatrixRunner
+{
+    public static async Task<int> Run(MatrixOptions options, CancellationToken cancel)
+    {
+        if (Mcp.ValidatorSelfTest.Failures() is { Count: > 0 } failures)
+        {
+            failures.ForEach(Console.Error.WriteLine);
+            return 1;
+        }
+        var results = new MatrixResults();
+        results.Versions["AkkaMcpEcho"] = MachineInfo.Version(options.ServerDll, "AkkaMcpEcho.dll");
+        results.Versions["Akka.NET"] = MachineInfo.Version(options.ServerDll, "Akka.dll");
+        results.Versions["ModelContextProtocol.AspNetCore"] = MachineInfo.Version(options.PeerDll, "ModelContextProtocol.AspNetCore.dll");
+        results.Versions[".NET runtime"] = Environment.Version.ToString();
+
+        if (options.Runs("throughput") || options.Runs("churn") || options.Runs("fanout"))
+        {
+            await LoadPhases(options, results, cancel);
+        }
+
+        foreach (var (name, start) in new (string, Func<Task<ServerProcess>>)[]
+        {
+            (ServerLaunch.Ours, () => ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment)),
+            (ServerLaunch.Peer, () => ServerLaunch.StartPeer(options.PeerDll)),
+        })
+        {
+            if (options.IdleSteps.Length == 0 || !options.Runs("idle"))
+            {
+                break;
+            }
+            await using var server = await start();
+            var idle = await IdleMemoryRun.Run(server.Target, options.IdleSteps, options.IdleBudget, cancel);
+            results.Idle[name] = idle;
+            Console.WriteLine($"{name}: probes {idle.Probed - idle.ProbeFailures}/{idle.Probed} answered, max {idle.ProbeMaxMs:0.0} ms, "
+                + $"{idle.Errors.Count} errors {Samples(idle.Errors)}");
+        }
+
+        var report = ResultsReport.Render(options, results);
+        await File.WriteAllTextAsync(options.OutFile, report, cancel);
+        Console.WriteLine($"wrote {options.OutFile}; {results.TotalErrors} validation errors in all");
+        return results.TotalErrors == 0 ? 0 : 1;
+    }
+
+    private static async Task LoadPhases(MatrixOptions options, MatrixResults results, CancellationToken cancel)
+    {
+        await using (var ours = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment))
+        await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
+        await using (var bare = await ServerLaunch.StartBare(options.BareDll))
+        {
+            Target[] targets = [ours.Target, peer.Target, bare.Target];
+            foreach (var target in targets)
+            {
+                // Warms both paths (echo calls; session create and delete) so tiered JIT is done before anything is timed.
+                var warm = await ThroughputRun.Run(target, 64, options.Warmup, cancel);
+                var warmChurn = await SessionChurnRun.Run(target, 2000, 16, cancel);
+                Console.WriteLine($"warm-up {target.Name}: {warm.RequestsPerSecond:0} req/s, {warmChurn.CreatedPerSecond:0} sessions/s, "
+                    + $"{warm.Errors.Count + warmChurn.Errors.Count} errors");
+            }
+            foreach (var sessions in options.Runs("throughput") ? MatrixOptions.ThroughputSessions : [])
+            {
+                foreach (var target in targets)
+                {
+                    var result = await ThroughputRun.Run(target, sessions, options.Duration, cancel);
+                    results.Throughput[(target.Name, sessions)] = result;
+                    Console.WriteLine($"{target.Name}, {sessions} sessions: {result.RequestsPerSecond:0} req/s, "
+                        + $"p50 {result.Latency.P50:0.00} p99 {result.Latency.P99:0.00} max {result.Latency.Max:0.0} ms, "
+                        + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
+                }
+            }
+            foreach (var target in options.Runs("churn") ? targets : [])
+            {
+                var churn = await SessionChurnRun.Run(target, options.ChurnSessions, 16, cancel);
+                results.Churn[target.Name] = churn;
+                Console.WriteLine($"{target.Name}: {churn.CreatedPerSecond:0} sessions created/s, {churn.DeletedPerSecond:0} deleted/s, "
+                    + $"{churn.Errors.Count} errors {Samples(churn.Errors)}");
+            }
+            if (options.FanOutStreams > 0 && options.Runs("fanout"))
+            {
+                results.FanOut = await FanOutRun.Run(ours.Target, options.FanOutStreams, options.Duration, cancel);
+                Console.WriteLine($"SSE fan-out, {options.FanOutStreams} streams: {results.FanOut.EventsPerSecond:0} events/s for "
+                    + $"{results.FanOut.CallsPerSecond:0} calls/s, {results.FanOut.Errors.Count} errors {Samples(results.FanOut.Errors)}");
+            }
+        }
+    }
+
+    private static string Samples(ErrorLog errors) =>
+        errors.Count == 0 ? "" : "(" + string.Join(" | ", errors.Samples) + ")";
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
+using static AkkaMcpEcho.Benchmarks.LoadGen.Servers.ServerLaunch;
+
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+
+/// <summary>Renders RESULTS.md: machine, versions, command, the measurement table, the targets met or not.</summary>
+public static class ResultsReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Render(MatrixOptions options, MatrixResults results)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmark results").AppendLine();
+        md.AppendLine("Written by the command below from one run; every figure in the tables comes from that run. The machine is shared,")
+            .AppendLine("so absolute figures move from run to run: the ratios between servers measured in the same run are what count.")
+            .AppendLine();
+        Machine(md, options, results);
+        Measurements(md, options, results);
+        Targets.Render(md, options, results);
+        Method(md, options);
+        md.AppendLine().AppendLine("## Where a target is not met").AppendLine();
+        md.AppendLine("`benchmarks/PROFILE.md` has the profiles (perf and live-heap measurements) that show what limits each one,")
+            .AppendLine("and the changes proposed.");
+        return md.ToString();
+    }
+
+    private static void Machine(StringBuilder md, MatrixOptions options, MatrixResults results)
+    {
+        md.AppendLine("## Run").AppendLine();
+        md.AppendLine($"- Command: `{options.Command}` (commit {options.Commit})");
+        md.AppendLine($"- Started: {results.Started:yyyy-MM-dd HH:mm} UTC; finished: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine($"- Machine: {MachineInfo.Cpu()}, {Environment.ProcessorCount} cores (server and load generator share them), {MachineInfo.Memory()}");
+        md.AppendLine($"- OS: {MachineInfo.Os()}; load average at start {results.LoadAtStart}, at end {MachineInfo.LoadAverage()}");
+        if (options.ServerEnvironment.Count > 0)
+        {
+            md.AppendLine($"- {Ours} environment: " + string.Join(", ", options.ServerEnvironment.Select(e => $"`{e.Key}={e.Value}`")));
+        }
+        md.AppendLine("- Versions: " + string.Join(", ", results.Versions.Select(v => $"{v.Key} {v.Value}")));
+        md.AppendLine();
+    }
+
+    private static void Measurements(StringBuilder md, MatrixOptions options, MatrixResults results)
+    {
+        md.AppendLine("## Measurements").AppendLine();
+        md.AppendLine($"| measurement | {Ours} | {Peer} | {Bare} (ceiling) | ours / peer | ours / ceiling |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var sessions in MatrixOptions.ThroughputSessions)
+        {
+            Row(md, $"req/s, {sessions} sessions, {options.Duration.TotalSeconds:0} s", results, r => r.Throughput.GetValueOrDefault((Ours, sessions))?.RequestsPerSecond,
+                r => r.Throughput.GetValueOrDefault((Peer, sessions))?.RequestsPerSecond, r => r.Throughput.GetValueOrDefault((Bare, sessions))?.RequestsPerSecond, "0");
+            foreach (var (label, pick) in new (string, Func<ThroughputResult, double>)[]
+            {
+                ("p50", t => t.Latency.P50), ("p90", t => t.Latency.P90), ("p99", t => t.Latency.P99), ("max", t => t.Latency.Max),
+            })
+            {
+                Row(md, $"latency {label} ms, {sessions} sessions", results, r => Pick(r, Ours, sessions, pick),
+                    r => Pick(r, Peer, sessions, pick), r => Pick(r, Bare, sessions, pick), "0.00");
+            }
+            Row(md, $"server CPU µs per request, {sessions} sessions", results, r => Pick(r, Ours, sessions, t => t.ServerCpuMicrosPerRequest),
+                r => Pick(r, Peer, sessions, t => t.ServerCpuMicrosPerRequest), r => Pick(r, Bare, sessions, t => t.ServerCpuMicrosPerRequest), "0");
+            Row(md, $"load generator CPU µs per request, {sessions} sessions", results, r => Pick(r, Ours, sessions, t => t.LoadGenCpuMicrosPerRequest),
+                r => Pick(r, Peer, sessions, t => t.LoadGenCpuMicrosPerRequest), r => Pick(r, Bare, sessions, t => t.LoadGenCpuMicrosPerRequest), "0");
+            Row(md, $"errors (of requests), {sessions} sessions", results, r => Pick(r, Ours, sessions, t => t.Errors.Count),
+                r => Pick(r, Peer, sessions, t => t.Errors.Count), r => Pick(r, Bare, sessions, t => t.Errors.Count), "0", ratios: false);
+        }
+        Row(md, $"sessions created/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.CreatedPerSecond,
+            r => r.Churn.GetValueOrDefault(Peer)?.CreatedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.CreatedPerSecond, "0");
+        Row(md, $"sessions deleted/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.DeletedPerSecond,
+            r => r.Churn.GetValueOrDefault(Peer)?.DeletedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.DeletedPerSecond, "0");
+        IdleRows(md, results);
+        var fan = results.FanOut;
+        md.AppendLine(fan is null ? "| SSE fan-out events/s | not measured in this run | | | | |"
+            : $"| SSE fan-out: events/s delivered to {fan.Streams} open GET streams ({fan.CallsPerSecond:0} calls/s driving them) | {fan.EventsPerSecond:0} | not measured | | | |");
+        md.AppendLine("| 3-node cluster req/s, requests round-robin across nodes | not measured in this run (cluster mode not yet on this branch) | | | | |");
+        md.AppendLine();
+    }
+
+    private static void IdleRows(StringBuilder md, MatrixResults results)
+    {
+        var ours = results.Idle.GetValueOrDefault(Ours);
+        var peer = results.Idle.GetValueOrDefault(Peer);
+        if (ours is null && peer is null)
+        {
+            md.AppendLine("| memory per idle session | not measured in this run | | | | |");
+            return;
+        }
+        md.AppendLine($"| RSS before idle sessions, MB | {Mb(ours?.BaselineBytes)} | {Mb(peer?.BaselineBytes)} | | | |");
+        var steps = (ours?.Steps ?? []).Concat(peer?.Steps ?? []).Select(s => s.Requested).Distinct().Order();
+        foreach (var step in steps)
+        {
+            var o = ours?.Steps.FirstOrDefault(s => s.Requested == step);
+            var p = peer?.Steps.FirstOrDefault(s => s.Requested == step);
+            md.AppendLine($"| {step:N0} idle sessions: held / created in s | {Held(o)} | {Held(p)} | | | |");
+            md.AppendLine($"| {step:N0} idle sessions: RSS, MB | {Mb(o?.ResidentBytes)} | {Mb(p?.ResidentBytes)} | | {Ratio(o?.ResidentBytes, p?.ResidentBytes)} | |");
+            md.AppendLine($"| {step:N0} idle sessions: RSS per session, KB | {Kb(o?.BytesPerSession)} | {Kb(p?.BytesPerSession)} | | {Ratio(o?.BytesPerSession, p?.BytesPerSession)} | |");
+        }
+        md.AppendLine($"| afterwards: echo probes answered (max ms) | {Probes(ours)} | {Probes(peer)} | | | |");
+    }
+
+    private static string Held(MemoryStep? step) =>
+        step is null ? "—" : $"{step.Held:N0} / {step.CreateTime.TotalSeconds:0.0}";
+
+    private static string Probes(IdleMemoryResult? idle) =>
+        idle is null ? "—" : $"{idle.Probed - idle.ProbeFailures}/{idle.Probed} ({idle.ProbeMaxMs:0.0})";
+
+    private static double? Pick(MatrixResults results, string server, int sessions, Func<ThroughputResult, double> pick) =>
+        results.Throughput.TryGetValue((server, sessions), out var result) ? pick(result) : null;
+
+    private static void Row(StringBuilder md, string label, MatrixResults results, Func<MatrixResults, double?> ours,
+        Func<MatrixResults, double?> peer, Func<MatrixResults, double?> bare, string format, bool ratios = true)
+    {
+        var (o, p, b) = (ours(results), peer(results), bare(results));
+        md.AppendLine($"| {label} | {Num(o, format)} | {Num(p, format)} | {Num(b, format)} | "
+            + $"{(ratios ? Ratio(o, p) : "")} | {(ratios ? Ratio(o, b) : "")} |");
+    }
+
+    internal static string Num(double? value, string format) =>
+        value is { } v && !double.IsNaN(v) ? v.ToString(format, Invariant) : "—";
+
+    internal static string Ratio(double? a, double? b) =>
+        a is { } x && b is { } y && y != 0 && !double.IsNaN(x) && !double.IsNaN(y) ? (x / y).ToString("0.00", Invariant) + "×" : "—";
+
+    internal static string Mb(long? bytes) => bytes is { } b ? (b / 1048576.0).ToString("0.0", Invariant) : "—";
+
+    internal static string Kb(long? bytes) => bytes is { } b ? (b / 1024.0).ToString("0.00", Invariant) : "—";
+
+    private static void Method(StringBuilder md, MatrixOptions options)
+    {
+        md.AppendLine("## Method").AppendLine();
+        md.AppendLine($"""
+            - Every server runs as its own process (`dotnet <app>.dll`, Release build) on a free 127.0.0.1 port; the load goes to
+              127.0.0.1 only and every run stops by itself. {Ours}: `--MCP_MAX_SESSIONS=200000 --ECHO_LOG_LEVEL=WARNING`, defaults
+              otherwise. {Peer}: ModelContextProtocol.AspNetCore, `SessionMode = Stateful`, one `echo` tool returning the message,
+              `MaxIdleSessionCount = 200000` (its default of 10,000 would close idle sessions), logging providers cleared.
+              {Bare}: Kestrel and one handler that scans the body for id, method and message and writes a fixed-shape answer.
+            - Throughput: S sessions, each initialized (initialize, then notifications/initialized, then `Mcp-Session-Id` and
+              `MCP-Protocol-Version` on every request), each on its own keep-alive HTTP/1.1 connection, each keeping one
+              `tools/call echo` in flight for {options.Duration.TotalSeconds:0} s. Every answer is checked (JSON or SSE: the id, a
+              result, the echoed text at the start of the text content); a wrong answer counts as an error. The three servers run
+              side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
+              ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
+            - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
+              generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
+            - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
+              timed; then all DELETEd, timed apart.
+            - Idle memory: a fresh server process; 500 sessions created and deleted to warm up; RSS (`VmRSS`) read 3 s later as the
+              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s in all) and RSS read 3 s after
+              each step; per-session figure = (RSS − baseline) / sessions held. RSS includes garbage the GC has not yet returned.
+              Then an echo on 50 sessions spread over all of them (the oldest and the newest included) must answer correctly.
+            - SSE fan-out: {options.FanOutStreams} sessions at logging level `info`, each with its GET stream open on a second
+              connection; each keeps one echo in flight, and each call publishes one `notifications/message` to its stream.
+            """);
+    }
+}

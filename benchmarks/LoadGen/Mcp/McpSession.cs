@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using AkkaMcpEcho.Benchmarks.LoadGen.Http;
+
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
+
+/// <summary>One MCP session over one connection: initialize, echo calls, logging level, GET stream, DELETE.</summary>
+public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
+{
+    public const string RequestedVersion = "2025-06-18";
+    private static readonly KeyValuePair<string, string> JsonContent = new("Content-Type", "application/json");
+    private static readonly KeyValuePair<string, string> AcceptBoth = new("Accept", "application/json, text/event-stream");
+    private KeyValuePair<string, string>[] _headers = [JsonContent, AcceptBoth];
+    private long _nextId = 1;
+
+    public string? SessionId { get; private set; }
+    public RawHttpConnection Connection => http;
+
+    /// <summary>initialize, then notifications/initialized; throws <see cref="McpFailure"/> if either is refused.</summary>
+    public async Task Initialize(CancellationToken cancel)
+    {
+        var id = _nextId++;
+        var init = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + RequestedVersion
+            + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"akka-mcp-echo-loadgen\",\"version\":\"1.0\"}}}");
+        var answer = await http.Send("POST", path, _headers, init, cancel);
+        if (answer.Status != 200 || answer.SessionId is null)
+        {
+            throw new McpFailure($"initialize: HTTP {answer.Status}, session id {(answer.SessionId is null ? "missing" : "present")}");
+        }
+        var version = EchoValidator.NegotiatedVersion(answer, id) ?? throw new McpFailure("initialize: no protocolVersion in the result");
+        SessionId = answer.SessionId;
+        _headers = [JsonContent, AcceptBoth, new("Mcp-Session-Id", SessionId), new("MCP-Protocol-Version", version)];
+        var initialized = await http.Send("POST", path, _headers, """{"jsonrpc":"2.0","method":"notifications/initialized"}"""u8.ToArray(), cancel);
+        if (initialized.Status is not (202 or 200 or 204))
+        {
+            throw new McpFailure($"notifications/initialized: HTTP {initialized.Status}");
+        }
+    }
+
+    /// <summary>One tools/call echo; returns null when the answer is right, else what was wrong.</summary>
+    public async Task<string?> Echo(string message, CancellationToken cancel)
+    {
+        var id = _nextId++;
+        var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\""
+            + message + "\"}}}");
+        var answer = await http.Send("POST", path, _headers, body, cancel);
+        return EchoValidator.Check(answer, id, Encoding.UTF8.GetBytes(message));
+    }
+
+    public async Task SetLogLevel(string level, CancellationToken cancel)
+    {
+        var id = _nextId++;
+        var body = Encoding.UTF8.GetBytes($$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"logging/setLevel","params":{"level":"{{{level}}}"}}""");
+        var answer = await http.Send("POST", path, _headers, body, cancel);
+        if (answer.Status != 200 || EchoValidator.Response(answer, id) is not { } reply || reply.TryGetProperty("error", out _))
+        {
+            throw new McpFailure($"logging/setLevel: HTTP {answer.Status}");
+        }
+    }
+
+    /// <summary>Opens the session's GET stream on <paramref name="streamConnection"/> (a second connection).</summary>
+    public async Task OpenStream(RawHttpConnection streamConnection, CancellationToken cancel)
+    {
+        var headers = new KeyValuePair<string, string>[] { new("Accept", "text/event-stream"), _headers[2], _headers[3] };
+        var head = await streamConnection.OpenStream(path, headers, cancel);
+        if (head.Status != 200 || !head.EventStream)
+        {
+            throw new McpFailure($"GET stream: HTTP {head.Status}");
+        }
+    }
+
+    /// <summary>DELETE; true when the server answered 2xx.</summary>
+    public async Task<bool> Delete(CancellationToken cancel)
+    {
+        var answer = await http.Send("DELETE", path, _headers.AsSpan(2).ToArray(), default, cancel);
+        return answer.Status is >= 200 and < 300;
+    }
+
+    /// <summary>Points this session object at another server-side session (used to reuse one connection for many).</summary>
+    public McpSession Rebind(string sessionId)
+    {
+        SessionId = sessionId;
+        _headers = [JsonContent, AcceptBoth, new("Mcp-Session-Id", sessionId), _headers.Length > 3 ? _headers[3] : new("MCP-Protocol-Version", RequestedVersion)];
+        return this;
+    }
+
+    internal static JsonElement? ParseOrNull(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            return JsonElement.ParseValue(ref reader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed class McpFailure(string message) : Exception(message);

@@ -1,0 +1,51 @@
+using AkkaMcpEcho.Benchmarks.LoadGen;
+using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+
+// Load generator for Streamable HTTP MCP servers. Modes:
+//   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel, run every measurement, write RESULTS.md
+//   smoke:  a few seconds against AkkaMcpEcho only (2 sessions); exits 1 on any validation error
+//   run:    S sessions against a server already listening on 127.0.0.1:<port>
+//   churn:  create then delete M sessions on such a server
+const string Usage = """
+    usage:
+      LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
+                     [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
+                     [--fanout 64] [--phases throughput,churn,fanout,idle]
+                     [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
+      LoadGen smoke  --server <AkkaMcpEcho.dll>
+      LoadGen run    --port <port> [--sessions 16] [--duration 10]
+      LoadGen churn  --port <port> [--sessions 2000]
+      LoadGen hold   --port <port> [--sessions 10000]   (creates sessions and leaves them idle, for heap inspection)
+    """;
+try
+{
+    var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
+        "command", "commit", "phases", "server-env", "port", "sessions");
+    // Every mode stops by itself: the matrix within 30 minutes, the others within 3.
+    using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(cli.Mode == "matrix" ? 30 : 3));
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return cli.Mode switch
+    {
+        "matrix" => await MatrixRunner.Run(MatrixOptions.From(cli), stop.Token),
+        "smoke" => await SmokeRunner.Run(cli.Required("server"), stop.Token),
+        "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10), stop.Token),
+        "churn" => await SingleRun.Churn(cli.Number("port", 3000), cli.Number("sessions", 2000), stop.Token),
+        "hold" => await SingleRun.Hold(cli.Number("port", 3000), cli.Number("sessions", 10_000), stop.Token),
+        _ => Help(),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return Help();
+}
+
+static int Help()
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

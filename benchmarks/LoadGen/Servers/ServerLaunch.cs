@@ -1,0 +1,21 @@
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Servers;
+
+/// <summary>How each server under test is started.</summary>
+public static class ServerLaunch
+{
+    public const string Ours = "AkkaMcpEcho";
+    public const string Peer = "SDK peer";
+    public const string Bare = "bare Kestrel";
+
+    public static Task<ServerProcess> StartOurs(string dll, int maxSessions = 200_000, IReadOnlyDictionary<string, string>? environment = null) =>
+        ServerProcess.Start(Ours, dll, port =>
+        [
+            "--MCP_ECHO_HOST=127.0.0.1", $"--MCP_ECHO_PORT={port}", $"--MCP_MAX_SESSIONS={maxSessions}", "--ECHO_LOG_LEVEL=WARNING",
+        ], environment);
+
+    public static Task<ServerProcess> StartPeer(string dll) =>
+        ServerProcess.Start(Peer, dll, port => [$"--port={port}", "--max-idle-sessions=200000"]);
+
+    public static Task<ServerProcess> StartBare(string dll) =>
+        ServerProcess.Start(Bare, dll, port => [$"--port={port}"]);
+}

@@ -1,0 +1,38 @@
+using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
+using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
+
+namespace AkkaMcpEcho.Benchmarks.LoadGen;
+
+/// <summary>A few seconds against AkkaMcpEcho with 2 sessions, each kind of run once; non-zero exit on any error.</summary>
+public static class SmokeRunner
+{
+    public static async Task<int> Run(string serverDll, CancellationToken cancel)
+    {
+        var selfTest = Mcp.ValidatorSelfTest.Failures();
+        foreach (var failure in selfTest)
+        {
+            Console.WriteLine(failure);
+        }
+        if (selfTest.Count > 0)
+        {
+            Console.WriteLine("smoke: FAILED");
+            return 1;
+        }
+        await using var server = await ServerLaunch.StartOurs(serverDll, maxSessions: 1000);
+        var throughput = await ThroughputRun.Run(server.Target, 2, TimeSpan.FromSeconds(3), cancel);
+        var churn = await SessionChurnRun.Run(server.Target, 50, 2, cancel);
+        var fanOut = await FanOutRun.Run(server.Target, 2, TimeSpan.FromSeconds(2), cancel);
+        Console.WriteLine($"smoke: {throughput.Requests} echo calls ({throughput.RequestsPerSecond:0} req/s, p99 {throughput.Latency.P99:0.00} ms), "
+            + $"{throughput.Errors.Count} errors; {churn.Sessions} sessions created and deleted, {churn.Errors.Count} errors; "
+            + $"{fanOut.Events} SSE events for {fanOut.Calls} calls, {fanOut.Errors.Count} errors");
+        var problems = throughput.Errors.Samples.Concat(churn.Errors.Samples).Concat(fanOut.Errors.Samples).ToList();
+        foreach (var problem in problems)
+        {
+            Console.WriteLine("  error: " + problem);
+        }
+        var ok = throughput.Requests > 0 && throughput.Errors.Count == 0 && churn.Errors.Count == 0
+            && fanOut.Errors.Count == 0 && fanOut.Events > 0;
+        Console.WriteLine(ok ? "smoke: ok" : "smoke: FAILED");
+        return ok ? 0 : 1;
+    }
+}
