@@ -4,7 +4,6 @@ using Akka.Event;
 using AkkaMcpEcho.Actors.Calls;
 using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Tools;
-using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
@@ -13,23 +12,24 @@ using AkkaMcpEcho.Messages.Streams;
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
-/// One MCP session: its state, its queued server-to-client events and its GET stream.
+/// One MCP session: its state, its server-to-client events and its streamed calls.
 /// Starts blank and answers <see cref="SessionNotFound"/> until a <see cref="StartSession"/> arrives, so it can run
 /// as a sharded entity, which sharding creates for any id. It ends itself by asking its parent to passivate it.
 /// </summary>
-public sealed class SessionActor : ReceiveActor
+/// <remarks>
+/// An untyped actor whose event and call state is created on first use: an idle session costs little more than
+/// the actor cell and its <see cref="SessionState"/>, because a server holds many thousands of them.
+/// </remarks>
+public sealed class SessionActor : UntypedActor
 {
     private readonly string _sessionId;
     private readonly ServerProfile _profile;
     private readonly IActorRef _statsSource;
     private readonly IActorRef? _lifecycle;
-    private readonly SessionOutbox _outbox;
-    private readonly EventLog _sent;
-    private readonly CallRuns _runs = new();
-    private readonly ILoggingAdapter _log = Context.GetLogger();
     private SessionState? _state;
-    private IActorRef? _stream;
-    private long _lastEventId;
+    private SessionEvents? _events;
+    private CallRuns? _runs;
+    private bool _ended;
     private bool _closed;
 
     /// <param name="lifecycle">Optional observer told <see cref="SessionOpened"/> and <see cref="SessionClosed"/> (cluster-mode counters).</param>
@@ -39,93 +39,134 @@ public sealed class SessionActor : ReceiveActor
         _profile = profile;
         _statsSource = statsSource;
         _lifecycle = lifecycle;
-        _outbox = new SessionOutbox(profile.StreamBufferSize);
-        _sent = new EventLog(profile.StreamBufferSize);
-        Blank();
     }
 
     public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null) =>
         Akka.Actor.Props.Create(() => new SessionActor(sessionId, profile, statsSource, lifecycle));
 
-    private void Blank()
+    private SessionEvents Events => _events ??= new SessionEvents(_profile.StreamBufferSize);
+
+    private CallRuns Runs => _runs ??= new CallRuns();
+
+    protected override void OnReceive(object message)
     {
-        Receive<StartSession>(start =>
+        if (_ended)
+        {
+            Sender.Tell(new SessionNotFound(_sessionId));
+        }
+        else if (_state is null)
+        {
+            Blank(message);
+        }
+        else
+        {
+            Active(message);
+        }
+    }
+
+    private void Blank(object message)
+    {
+        if (message is StartSession start)
         {
             _state = SessionState.Start(start);
             Context.SetReceiveTimeout(_profile.SessionTimeout);
             Sender.Tell(new SessionStarted(_sessionId, start.ProtocolVersion));
             _lifecycle?.Tell(new SessionOpened(_sessionId));
-            Become(Active);
-        });
-        ReceiveAny(_ =>
-        {
-            Sender.Tell(new SessionNotFound(_sessionId));
-            Passivate();
-        });
+            return;
+        }
+        Sender.Tell(new SessionNotFound(_sessionId));
+        Passivate();
     }
 
-    private void Active()
+    private void Active(object message)
     {
-        Receive<TouchSession>(touch =>
+        switch (message)
         {
-            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
-        });
-        Receive<CallTool>(Call);
-        Receive<ToolRunReady>(ready => Run(ready.Call, ready.Tool, ready.ReplyTo, ready.Stats));
-        Receive<SetLogLevel>(set =>
-        {
-            _state = Touch() with { LogLevel = set.Level };
-            Sender.Tell(new SessionTouched(_sessionId, _state.ProtocolVersion));
-        });
-        Receive<PublishEvent>(publish => Publish(publish.Json));
-        Receive<AttachStream>(Attach);
-        Receive<ResumeStream>(Resume);
-        Receive<StreamCall>(call =>
-        {
-            // A default tool's run touches the session itself when the runner hands it the CallTool.
-            var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
-            _runs.Start(call, Context, state, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
-            Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
-        });
-        Receive<CancelRequest>(cancel =>
-        {
-            _runs.Cancel(cancel.RequestIdJson);
-            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
-        });
-        Receive<ClientResponse>(response =>
-        {
-            _runs.Answer(response);
-            Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
-        });
-        Receive<ResumeCall>(resume =>
-        {
-            Touch();
-            _runs.Resume(resume, Context);
-        });
-        Receive<CallRunner.Finished>(finished => _runs.Finished(finished.RequestIdJson, Sender));
-        Receive<Terminated>(t =>
-        {
-            if (t.ActorRef.Equals(_stream))
-            {
-                _stream = null;
-            }
-        });
-        Receive<EndSession>(_ =>
-        {
-            Sender.Tell(new SessionEnded(_sessionId));
-            End(SessionCloseReason.Ended);
-        });
-        Receive<StartSession>(_ => Sender.Tell(new SessionStarted(_sessionId, _state!.ProtocolVersion)));
-        Receive<ReceiveTimeout>(_ =>
-        {
-            _log.Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
-            End(SessionCloseReason.Expired);
-        });
+            case TouchSession:
+                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+                break;
+            case CallTool call:
+                Call(call);
+                break;
+            case ToolRunReady ready:
+                Run(ready.Call, ready.Tool, ready.ReplyTo, ready.Stats);
+                break;
+            case SetLogLevel set:
+                _state = Touch() with { LogLevel = set.Level };
+                Sender.Tell(new SessionTouched(_sessionId, _state.ProtocolVersion));
+                break;
+            case PublishEvent publish:
+                Events.Publish(publish.Json);
+                break;
+            case AttachStream attach:
+                Touch();
+                Sender.Tell(new StreamAttached(_sessionId, Events.Attach(attach.Stream, Context)));
+                break;
+            case ResumeStream resume:
+                Touch();
+                Sender.Tell(Events.Resume(resume.Stream, resume.LastEventId, _state!.LogLevel, Context) is { } replayed
+                    ? new StreamAttached(_sessionId, replayed)
+                    : new ResumeRefused(_sessionId, Events.NeverSent(resume.LastEventId)));
+                break;
+            default:
+                Calls(message);
+                break;
+        }
     }
 
-    private void Ended()
+    private void Calls(object message)
     {
-        ReceiveAny(_ => Sender.Tell(new SessionNotFound(_sessionId)));
+        switch (message)
+        {
+            case StreamCall call:
+                // A default tool's run touches the session itself when the runner hands it the CallTool.
+                var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
+                Runs.Start(call, Context, state, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
+                Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
+                break;
+            case CancelRequest cancel:
+                _runs?.Cancel(cancel.RequestIdJson);
+                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+                break;
+            case ClientResponse response:
+                _runs?.Answer(response);
+                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+                break;
+            case ResumeCall resume:
+                Touch();
+                Runs.Resume(resume, Context);
+                break;
+            case CallRunner.Finished finished:
+                _runs?.Finished(finished.RequestIdJson, Sender);
+                break;
+            default:
+                Lifecycle(message);
+                break;
+        }
+    }
+
+    private void Lifecycle(object message)
+    {
+        switch (message)
+        {
+            case Terminated terminated:
+                _events?.Gone(terminated.ActorRef);
+                break;
+            case EndSession:
+                Sender.Tell(new SessionEnded(_sessionId));
+                End(SessionCloseReason.Ended);
+                break;
+            case StartSession:
+                Sender.Tell(new SessionStarted(_sessionId, _state!.ProtocolVersion));
+                break;
+            case ReceiveTimeout:
+                Context.GetLogger().Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
+                End(SessionCloseReason.Expired);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private SessionState Touch()
@@ -157,7 +198,7 @@ public sealed class SessionActor : ReceiveActor
     private void Run(CallTool call, ToolDefinition tool, IActorRef replyTo, RegistryStats? stats)
     {
         var now = DateTimeOffset.UtcNow;
-        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _outbox.Count, stats)
+        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _events?.Pending ?? 0, stats)
         {
             Host = ToolCatalog.NeedsHostFacts(tool) ? HostFactsSource.For(Context.System).Capture() : HostFacts.Unavailable,
         };
@@ -169,91 +210,16 @@ public sealed class SessionActor : ReceiveActor
         replyTo.Tell(new ToolCallReply(_sessionId, result.Text, result.IsError, asProtocolError));
         if (_state.LogLevel is not null && LogLevels.Allows(_state.LogLevel, LogLevels.Info))
         {
-            Publish(ActivityNotification(tool.Name, result.IsError));
+            Events.Publish(LogLevels.Notification(LogLevels.Info, "session", new ActivityData("tools/call", tool.Name, result.IsError)));
         }
-    }
-
-    private static string ActivityNotification(string toolName, bool isError) =>
-        LogLevels.Notification(LogLevels.Info, "session", new ActivityData("tools/call", toolName, isError));
-
-    private void Publish(string json)
-    {
-        var item = new SessionEvent(++_lastEventId, json);
-        _sent.Append(item);
-        if (_stream is null)
-        {
-            _outbox.Enqueue(item);
-        }
-        else
-        {
-            _stream.Tell(item);
-        }
-    }
-
-    private void Attach(AttachStream attach)
-    {
-        Touch();
-        if (_stream is not null && !_stream.Equals(attach.Stream))
-        {
-            Context.Unwatch(_stream);
-            _stream.Tell(new Status.Success(null));
-        }
-        _stream = attach.Stream;
-        Context.Watch(_stream);
-        var queued = _outbox.Drain();
-        foreach (var item in queued)
-        {
-            _stream.Tell(item);
-        }
-        Sender.Tell(new StreamAttached(_sessionId, queued.Count));
-    }
-
-    /// <summary>Last-Event-ID: replays what the log still holds after that id (after a gap marker if some is lost).</summary>
-    private void Resume(ResumeStream resume)
-    {
-        Touch();
-        if (_sent.After(resume.LastEventId) is not { } replay)
-        {
-            Sender.Tell(new ResumeRefused(_sessionId,
-                $"Last-Event-ID {resume.LastEventId} was never sent on this session's stream (last id: {_sent.LastId})"));
-            return;
-        }
-        Bind(resume.Stream);
-        _outbox.Drain();
-        if (replay.Lost > 0 && (_state!.LogLevel is null || LogLevels.Allows(_state.LogLevel, StreamGap.Level)))
-        {
-            _stream!.Tell(new SessionEvent(0, StreamGap.Marker(resume.LastEventId, replay.Lost)));
-        }
-        foreach (var item in replay.Events)
-        {
-            _stream!.Tell(item);
-        }
-        Sender.Tell(new StreamAttached(_sessionId, replay.Events.Count));
-    }
-
-    private void Bind(IActorRef stream)
-    {
-        if (_stream is not null && !_stream.Equals(stream))
-        {
-            Context.Unwatch(_stream);
-            _stream.Tell(new Status.Success(null));
-        }
-        _stream = stream;
-        Context.Watch(_stream);
     }
 
     private void End(SessionCloseReason reason)
     {
         ReportClosed(reason);
-        if (_stream is not null)
-        {
-            // Its Terminated would otherwise reach the Ended behaviour and be answered like a request.
-            Context.Unwatch(_stream);
-            _stream.Tell(new Status.Success(null));
-            _stream = null;
-        }
+        _events?.Close(Context);
         Context.SetReceiveTimeout(null);
-        Become(Ended);
+        _ended = true;
         Passivate();
     }
 
