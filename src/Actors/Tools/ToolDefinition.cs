@@ -46,6 +46,11 @@ public sealed class ToolDefinition
                 json.WriteStartObject(argument.Name);
                 json.WriteString("type", argument.JsonType);
                 json.WriteString("description", argument.Description);
+                if (argument is { Type: ArgumentType.Boolean, Required: false })
+                {
+                    // What the tools assume when the flag is absent; the original's schemas say so too.
+                    json.WriteBoolean("default", false);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();
