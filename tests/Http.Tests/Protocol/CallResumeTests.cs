@@ -15,22 +15,6 @@ public sealed class CallResumeTests
         return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
     }
 
-    private static async Task<List<SseEvent>> ReadToEnd(SseReader events)
-    {
-        var all = new List<SseEvent>();
-        try
-        {
-            while (true)
-            {
-                all.Add(await events.Next());
-            }
-        }
-        catch (EndOfStreamException)
-        {
-            return all;
-        }
-    }
-
     [Fact]
     public async Task A_closed_post_stream_is_resumed_by_get_with_its_last_event_id()
     {
@@ -42,7 +26,7 @@ public sealed class CallResumeTests
         using (post)
         using (postEvents)
         {
-            onPost = await ReadToEnd(postEvents);
+            onPost = await postEvents.ReadToEnd();
             Assert.Empty(onPost);
             Assert.Equal(2, postEvents.Empty.Count);
             Assert.EndsWith("/0", postEvents.Empty[0].Id);
@@ -55,7 +39,7 @@ public sealed class CallResumeTests
         using (get)
         using (getEvents)
         {
-            var resumed = await ReadToEnd(getEvents);
+            var resumed = await getEvents.ReadToEnd();
 
             var response = Assert.Single(resumed).Data;
             Assert.Equal(1, response.GetProperty("id").GetInt32());
@@ -80,7 +64,7 @@ public sealed class CallResumeTests
         using (post)
         using (events)
         {
-            var all = await ReadToEnd(events);
+            var all = await events.ReadToEnd();
 
             Assert.Equal(4, all.Count);
             Assert.Single(events.Empty);
@@ -100,7 +84,7 @@ public sealed class CallResumeTests
         using (post)
         using (events)
         {
-            var all = await ReadToEnd(events);
+            var all = await events.ReadToEnd();
 
             Assert.Empty(events.Empty);
             Assert.Null(Assert.Single(all).Id);

@@ -53,5 +53,22 @@ internal sealed class SseReader(Stream body) : IDisposable
         }
     }
 
+    /// <summary>Every event until the server ends the stream.</summary>
+    public async Task<List<SseEvent>> ReadToEnd()
+    {
+        var all = new List<SseEvent>();
+        try
+        {
+            while (true)
+            {
+                all.Add(await Next());
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            return all;
+        }
+    }
+
     public void Dispose() => _reader.Dispose();
 }

@@ -22,22 +22,6 @@ public sealed class StreamedCallTests
         return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
     }
 
-    private static async Task<List<SseEvent>> ReadToEnd(SseReader events)
-    {
-        var all = new List<SseEvent>();
-        try
-        {
-            while (true)
-            {
-                all.Add(await events.Next());
-            }
-        }
-        catch (EndOfStreamException)
-        {
-            return all;
-        }
-    }
-
     private static string Method(SseEvent e) => e.Data.TryGetProperty("method", out var m) ? m.GetString()! : "";
 
     [Fact]
@@ -50,7 +34,7 @@ public sealed class StreamedCallTests
         using (response)
         using (events)
         {
-            var all = await ReadToEnd(events);
+            var all = await events.ReadToEnd();
 
             Assert.Equal(2, all.Count);
             var progress = all[0].Data.GetProperty("params");
@@ -73,7 +57,7 @@ public sealed class StreamedCallTests
         using (response)
         using (events)
         {
-            var all = await ReadToEnd(events);
+            var all = await events.ReadToEnd();
 
             var progress = all.Where(e => Method(e) == "notifications/progress").Select(e => e.Data.GetProperty("params")).ToArray();
             Assert.Equal([0.0, 50.0, 100.0], progress.Select(p => p.GetProperty("progress").GetDouble()));
@@ -97,7 +81,7 @@ public sealed class StreamedCallTests
                 """{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow","reason":"test"}}""", session);
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 
-            var rest = await ReadToEnd(events);
+            var rest = await events.ReadToEnd();
 
             Assert.DoesNotContain(rest, e => e.Data.TryGetProperty("result", out _) || e.Data.TryGetProperty("error", out _));
             Assert.True(rest.Count(e => Method(e) == "notifications/progress") < 2);
@@ -156,7 +140,7 @@ public sealed class StreamedCallTests
         using (response)
         using (events)
         {
-            var result = Assert.Single(await ReadToEnd(events)).Data.GetProperty("result");
+            var result = Assert.Single(await events.ReadToEnd()).Data.GetProperty("result");
 
             Assert.True(result.GetProperty("isError").GetBoolean());
             Assert.Contains($"'{capability}' capability", result.GetProperty("content")[0].GetProperty("text").GetString());
@@ -198,14 +182,14 @@ public sealed class StreamedCallTests
         using (quiet)
         using (quietEvents)
         {
-            Assert.Equal(["tools/call result"], (await ReadToEnd(quietEvents)).Select(e => Method(e) == "" ? "tools/call result" : Method(e)));
+            Assert.Equal(["tools/call result"], (await quietEvents.ReadToEnd()).Select(e => Method(e) == "" ? "tools/call result" : Method(e)));
         }
         using var debug = await server.Post("""{"jsonrpc":"2.0","id":3,"method":"logging/setLevel","params":{"level":"debug"}}""", session);
         var (loud, loudEvents) = await Open(server, Call("4", "test_tool_with_logging"), session);
         using (loud)
         using (loudEvents)
         {
-            Assert.Equal(3, (await ReadToEnd(loudEvents)).Count(e => Method(e) == "notifications/message"));
+            Assert.Equal(3, (await loudEvents.ReadToEnd()).Count(e => Method(e) == "notifications/message"));
         }
     }
 
@@ -217,7 +201,7 @@ public sealed class StreamedCallTests
 
         var calls = await Task.WhenAll(Enumerable.Range(1, 3).Select(n =>
             Open(server, Call($"{n}", "test_tool_with_progress", progressToken: $"\"t{n}\""), session)));
-        var streams = await Task.WhenAll(calls.Select(call => ReadToEnd(call.Events)));
+        var streams = await Task.WhenAll(calls.Select(call => call.Events.ReadToEnd()));
         foreach (var (response, events) in calls)
         {
             events.Dispose();
