@@ -10,9 +10,12 @@ public static class ProtocolVersions
     public const string V20250618 = "2025-06-18";
     public const string V20251125 = "2025-11-25";
 
-    /// <summary>The spec's negotiation: a supported request is echoed back; otherwise the newest supported version.</summary>
+    /// <summary>
+    /// The spec's negotiation: a supported request is echoed back; otherwise the newest supported version. Returns the
+    /// supported list's own string, so sessions share it instead of each holding a copy of the request's.
+    /// </summary>
     public static string Negotiate(string? requested, ImmutableArray<string> supported) =>
-        requested is not null && supported.Contains(requested) ? requested : Newest(supported);
+        requested is not null && supported.IndexOf(requested) is var index and >= 0 ? supported[index] : Newest(supported);
 
     public static string Newest(ImmutableArray<string> supported) =>
         supported.Max(StringComparer.Ordinal) ?? V20250618;

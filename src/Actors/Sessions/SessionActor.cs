@@ -41,8 +41,9 @@ public sealed class SessionActor : UntypedActor
         _lifecycle = lifecycle;
     }
 
+    // Arguments rather than an expression tree: no expression is evaluated per session creation.
     public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null) =>
-        Akka.Actor.Props.Create(() => new SessionActor(sessionId, profile, statsSource, lifecycle));
+        Akka.Actor.Props.Create(typeof(SessionActor), sessionId, profile, statsSource, lifecycle);
 
     private SessionEvents Events => _events ??= new SessionEvents(_profile.StreamBufferSize);
 

@@ -53,7 +53,7 @@ public sealed class SessionRegistry : ReceiveActor
             return;
         }
         var id = SessionIds.New();
-        var session = Context.ActorOf(SessionActor.Props(id, _profile, Self), id);
+        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self)), id);
         Context.Watch(session);
         _sessions[id] = session;
         _ids[session] = id;

@@ -47,7 +47,8 @@ public static class ClusteredSessionHosting
             .WithCustomSerializer(EchoMessageSerializer.Name, [typeof(IEchoMessage)],
                 system => new EchoMessageSerializer(system))
             .WithShardRegion<SessionRegion>(SessionRegion.TypeName,
-                (_, registry) => id => SessionActor.Props(id, profile, Node(registry), Node(registry)),
+                (system, registry) => id =>
+                    SessionMailbox.For(system, SessionActor.Props(id, profile, Node(registry), Node(registry))),
                 new SessionMessageExtractor(options.Shards),
                 new ShardOptions
                 {
