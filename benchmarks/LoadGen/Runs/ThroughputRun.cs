@@ -23,7 +23,7 @@ public static class ThroughputRun
         return await Drive([.. pool.Sessions.Select(session => (Echo)session.Echo)], target.Pid is { } pid ? [pid] : [], duration, cancel);
     }
 
-    /// <summary>One sends a tools/call echo and returns null when the answer is right, else what was wrong.</summary>
+    /// <summary>Sends one tools/call echo; null when the answer is right, else what was wrong.</summary>
     public delegate Task<string?> Echo(string message, CancellationToken cancel);
 
     /// <summary>Keeps one echo in flight per session for <paramref name="duration"/>; CPU summed over <paramref name="serverPids"/>.</summary>
