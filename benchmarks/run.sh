@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks: builds Release, then runs the whole matrix (AkkaMcpEcho vs the official C# SDK vs bare Kestrel) and writes
-# benchmarks/RESULTS.md. All load goes to 127.0.0.1 and stops by itself (about 8 minutes on 2 cores).
+# Benchmarks: builds Release, then runs the whole matrix (AkkaMcpEcho vs the official C# SDK vs bare Kestrel, then a 3-node
+# AkkaMcpEcho cluster) and writes benchmarks/RESULTS.md. All load goes to 127.0.0.1 and stops by itself (about 8 minutes
+# on 2 cores); every server it starts is stopped at the end, on failure, and on Ctrl-C or SIGTERM.
 #   benchmarks/run.sh                 the full matrix
 #   benchmarks/run.sh --smoke         a few seconds against AkkaMcpEcho only, 2 sessions; exits non-zero on any error
-#   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000]
+#   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

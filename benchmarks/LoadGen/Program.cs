@@ -1,8 +1,9 @@
+using System.Runtime.InteropServices;
 using AkkaMcpEcho.Benchmarks.LoadGen;
 using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 
 // Load generator for Streamable HTTP MCP servers. Modes:
-//   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel, run every measurement, write RESULTS.md
+//   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel (then a 3-node AkkaMcpEcho cluster), run every measurement, write RESULTS.md
 //   smoke:  a few seconds against AkkaMcpEcho only (2 sessions); exits 1 on any validation error
 //   run:    S sessions against a server already listening on 127.0.0.1:<port>
 //   churn:  create then delete M sessions on such a server
@@ -10,7 +11,7 @@ const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
                      [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
-                     [--fanout 64] [--phases throughput,churn,fanout,idle]
+                     [--fanout 64] [--phases throughput,churn,fanout,cluster,idle]
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>
       LoadGen run    --port <port> [--sessions 16] [--duration 10]
@@ -23,11 +24,15 @@ try
         "command", "commit", "phases", "server-env", "port", "sessions");
     // Every mode stops by itself: the matrix within 30 minutes, the others within 3.
     using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(cli.Mode == "matrix" ? 30 : 3));
-    Console.CancelKeyPress += (_, e) =>
+    // Ctrl-C, SIGTERM and SIGHUP cancel the run, so the servers it started are stopped on the way out.
+    void Cancel(PosixSignalContext signal)
     {
-        e.Cancel = true;
+        signal.Cancel = true;
         stop.Cancel();
-    };
+    }
+    using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+    using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+    using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Cancel);
     return cli.Mode switch
     {
         "matrix" => await MatrixRunner.Run(MatrixOptions.From(cli), stop.Token),
@@ -37,6 +42,11 @@ try
         "hold" => await SingleRun.Hold(cli.Number("port", 3000), cli.Number("sessions", 10_000), stop.Token),
         _ => Help(),
     };
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("cancelled (a signal, or the mode's time limit); every server this run started has been stopped");
+    return 130;
 }
 catch (ArgumentException e)
 {

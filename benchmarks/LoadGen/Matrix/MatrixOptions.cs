@@ -6,7 +6,9 @@ public sealed record MatrixOptions(
     IReadOnlyDictionary<string, string> ServerEnvironment)
 {
     public static readonly int[] ThroughputSessions = [16, 64];
-    public static readonly string[] AllPhases = ["throughput", "churn", "fanout", "idle"];
+    public static readonly string[] AllPhases = ["throughput", "churn", "fanout", "cluster", "idle"];
+    public const int ClusterNodes = 3;
+    public const int ClusterSessions = 64;
 
     public bool Runs(string phase) => Phases.Contains(phase);
 

@@ -9,10 +9,12 @@ public sealed class MatrixResults
     public Dictionary<string, ChurnResult> Churn { get; } = [];
     public Dictionary<string, IdleMemoryResult> Idle { get; } = [];
     public FanOutResult? FanOut { get; set; }
+    public ThroughputResult? Cluster { get; set; }
     public Dictionary<string, string> Versions { get; } = [];
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     public string LoadAtStart { get; } = MachineInfo.LoadAverage();
     public long TotalErrors =>
         Throughput.Values.Sum(t => t.Errors.Count) + Churn.Values.Sum(c => c.Errors.Count)
-        + Idle.Values.Sum(i => i.Errors.Count + i.ProbeFailures) + (FanOut?.Errors.Count ?? 0);
+        + Idle.Values.Sum(i => i.Errors.Count + i.ProbeFailures) + (FanOut?.Errors.Count ?? 0)
+        + (Cluster?.Errors.Count ?? 0);
 }

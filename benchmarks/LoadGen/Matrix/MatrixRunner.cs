@@ -26,6 +26,10 @@ public static class MatrixRunner
         {
             await LoadPhases(options, results, cancel);
         }
+        if (options.Runs("cluster"))
+        {
+            await ClusterPhase.Run(options, results, cancel);
+        }
 
         foreach (var (name, start) in new (string, Func<Task<ServerProcess>>)[]
         {
@@ -92,6 +96,6 @@ public static class MatrixRunner
         }
     }
 
-    private static string Samples(ErrorLog errors) =>
+    internal static string Samples(ErrorLog errors) =>
         errors.Count == 0 ? "" : "(" + string.Join(" | ", errors.Samples) + ")";
 }

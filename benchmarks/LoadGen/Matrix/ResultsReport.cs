@@ -74,8 +74,28 @@ public static class ResultsReport
         var fan = results.FanOut;
         md.AppendLine(fan is null ? "| SSE fan-out events/s | not measured in this run | | | | |"
             : $"| SSE fan-out: events/s delivered to {fan.Streams} open GET streams ({fan.CallsPerSecond:0} calls/s driving them) | {fan.EventsPerSecond:0} | not measured | | | |");
-        md.AppendLine("| 3-node cluster req/s, requests round-robin across nodes | not measured in this run (cluster mode not yet on this branch) | | | | |");
+        ClusterRows(md, options, results);
         md.AppendLine();
+    }
+
+    private static void ClusterRows(StringBuilder md, MatrixOptions options, MatrixResults results)
+    {
+        var name = $"{MatrixOptions.ClusterNodes}-node cluster";
+        if (results.Cluster is not { } cluster)
+        {
+            md.AppendLine($"| {name} req/s, requests round-robin across nodes | not measured in this run | | | | |");
+            return;
+        }
+        var single = results.Throughput.GetValueOrDefault((Ours, cluster.Sessions));
+        md.AppendLine($"| {name}: req/s, {cluster.Sessions} sessions, each call to the next node in turn, {options.Duration.TotalSeconds:0} s "
+            + $"| {Num(cluster.RequestsPerSecond, "0")} | | | | |");
+        md.AppendLine($"| {name} ÷ single node ({Num(single?.RequestsPerSecond, "0")} req/s above): req/s, the cost of the cross-node hop "
+            + $"| {Ratio(cluster.RequestsPerSecond, single?.RequestsPerSecond)} | | | | |");
+        md.AppendLine($"| {name}: latency p50 ms (single node: {Num(single?.Latency.P50, "0.00")}) | {Num(cluster.Latency.P50, "0.00")} | | | | |");
+        md.AppendLine($"| {name}: latency p99 ms (single node: {Num(single?.Latency.P99, "0.00")}) | {Num(cluster.Latency.P99, "0.00")} | | | | |");
+        md.AppendLine($"| {name}: server CPU µs per request, the {MatrixOptions.ClusterNodes} processes summed "
+            + $"(single node: {Num(single?.ServerCpuMicrosPerRequest, "0")}) | {Num(cluster.ServerCpuMicrosPerRequest, "0")} | | | | |");
+        md.AppendLine($"| {name}: errors (of requests) | {cluster.Errors.Count} (of {cluster.Requests}) | | | | |");
     }
 
     private static void IdleRows(StringBuilder md, MatrixResults results)
@@ -152,6 +172,14 @@ public static class ResultsReport
               Then an echo on 50 sessions spread over all of them (the oldest and the newest included) must answer correctly.
             - SSE fan-out: {options.FanOutStreams} sessions at logging level `info`, each with its GET stream open on a second
               connection; each keeps one echo in flight, and each call publishes one `notifications/message` to its stream.
+            - {MatrixOptions.ClusterNodes}-node cluster: after the servers above have stopped, {MatrixOptions.ClusterNodes} {Ours} processes with
+              `AKKA_CLUSTER_ENABLED=true`, each its own HTTP and remoting port, all listing the same seeds; timed once every
+              node's `/health` lists {MatrixOptions.ClusterNodes} members. {MatrixOptions.ClusterSessions} sessions, session i initialized on node
+              i mod {MatrixOptions.ClusterNodes} and holding one connection per node; call k goes to node (i + k) mod {MatrixOptions.ClusterNodes}, one in
+              flight per session, every answer checked as above. Most calls reach a node that does not host the session's
+              sharded entity and cross to it over remoting. Warm-up {options.Warmup.TotalSeconds:0} s, then {options.Duration.TotalSeconds:0} s
+              timed; server CPU is the sum over the {MatrixOptions.ClusterNodes} processes. The ratio is to the single-node run at
+              {MatrixOptions.ClusterSessions} sessions of the same matrix run (which had the single-node servers side by side, idle).
             """);
     }
 }

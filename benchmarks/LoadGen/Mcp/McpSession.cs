@@ -38,12 +38,15 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     }
 
     /// <summary>One tools/call echo; returns null when the answer is right, else what was wrong.</summary>
-    public async Task<string?> Echo(string message, CancellationToken cancel)
+    public Task<string?> Echo(string message, CancellationToken cancel) => Echo(message, http, cancel);
+
+    /// <summary>One tools/call echo sent over <paramref name="via"/> (another node's connection, in a cluster).</summary>
+    public async Task<string?> Echo(string message, RawHttpConnection via, CancellationToken cancel)
     {
         var id = _nextId++;
         var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\""
             + message + "\"}}}");
-        var answer = await http.Send("POST", path, _headers, body, cancel);
+        var answer = await via.Send("POST", path, _headers, body, cancel);
         return EchoValidator.Check(answer, id, Encoding.UTF8.GetBytes(message));
     }
 

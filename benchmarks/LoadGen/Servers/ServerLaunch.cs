@@ -13,6 +13,16 @@ public static class ServerLaunch
             "--MCP_ECHO_HOST=127.0.0.1", $"--MCP_ECHO_PORT={port}", $"--MCP_MAX_SESSIONS={maxSessions}", "--ECHO_LOG_LEVEL=WARNING",
         ], environment);
 
+    /// <summary>One AkkaMcpEcho cluster node: remoting on <paramref name="remotePort"/>, joining through <paramref name="seeds"/>.</summary>
+    public static Task<ServerProcess> StartClusterNode(string dll, int node, int remotePort, string seeds,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        ServerProcess.Start($"{Ours} node {node}", dll, port =>
+        [
+            "--MCP_ECHO_HOST=127.0.0.1", $"--MCP_ECHO_PORT={port}", "--MCP_MAX_SESSIONS=200000", "--ECHO_LOG_LEVEL=WARNING",
+            "--AKKA_CLUSTER_ENABLED=true", "--AKKA_REMOTE_HOSTNAME=127.0.0.1", $"--AKKA_REMOTE_PORT={remotePort}",
+            $"--AKKA_CLUSTER_SEEDS={seeds}",
+        ], environment);
+
     public static Task<ServerProcess> StartPeer(string dll) =>
         ServerProcess.Start(Peer, dll, port => [$"--port={port}", "--max-idle-sessions=200000"]);
 

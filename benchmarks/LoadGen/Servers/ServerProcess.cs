@@ -54,7 +54,15 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthy();
+        try
+        {
+            await server.WaitHealthy();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
@@ -98,7 +106,8 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Target.Name} did not answer GET /health within {StartTimeout.TotalSeconds}s");
     }
 
-    private static int FreePort()
+    /// <summary>A 127.0.0.1 port free at the time of asking.</summary>
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
