@@ -67,6 +67,11 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
                     Assert.Equal(streamCall.ProgressTokenJson, streamCallBack.ProgressTokenJson);
                     Assert.True(JsonElement.DeepEquals(streamCall.Call.Arguments, streamCallBack.Call.Arguments));
                     break;
+                case RegistryStats stats:
+                    var statsBack = (RegistryStats)back;
+                    Assert.Equal(stats.Nodes.ToArray(), statsBack.Nodes.ToArray());
+                    Assert.Equal(stats with { Nodes = [] }, statsBack with { Nodes = [] });
+                    break;
                 case ClusterSessionStats cluster:
                     Assert.Equal(cluster.Nodes.ToArray(), ((ClusterSessionStats)back).Nodes.ToArray());
                     break;
@@ -114,6 +119,19 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
 
         Assert.ThrowsAny<Exception>(() => serializer.FromBinary("{}"u8.ToArray(), "no-such-message"));
         Assert.Throws<ArgumentException>(() => serializer.Manifest(new object()));
+    }
+
+    [Fact]
+    public void Registry_stats_without_a_node_list_come_back_with_an_empty_one()
+    {
+        var serializer = Serializer;
+        var json = """{"Active":1,"TotalCreated":2,"Expired":0,"Ended":1,"Rejected":0,"StartedUtcTicks":5}"""u8.ToArray();
+
+        var back = (RegistryStats)serializer.FromBinary(json, "stats");
+
+        Assert.False(back.Nodes.IsDefault);
+        Assert.Empty(back.Nodes);
+        Assert.Equal(new RegistryStats(1, 2, 0, 1, 0, 5), back);
     }
 
     [Fact]

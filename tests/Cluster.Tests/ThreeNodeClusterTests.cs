@@ -10,7 +10,7 @@ using AkkaMcpEcho.Messages.Streams;
 namespace AkkaMcpEcho.Cluster.Tests;
 
 /// <summary>Any node answers for any session: three nodes, each with its own HTTP and remoting port.</summary>
-public sealed class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IClassFixture<ThreeNodeFixture>
+public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IClassFixture<ThreeNodeFixture>
 {
     private TestCluster Cluster => fixture.Cluster;
     private ClusterNode Node(int i) => Cluster.Nodes[i];

@@ -35,7 +35,15 @@ public static class WireMessageSamples
             new CreateSession("2025-11-25", new ClientInfo(null, "1.0") { DeclaresSampling = true, DeclaresElicitation = true }),
             new SessionLimitReached(1000),
             GetRegistryStats.Instance,
-            stats,
+            stats with
+            {
+                Active = 5,
+                Nodes =
+                [
+                    new NodeCounts("akka.tcp://akka-mcp-echo@127.0.0.1:4051", 3, 12, 4, 5),
+                    new NodeCounts("akka.tcp://akka-mcp-echo@127.0.0.1:4052 ✨", 2, 0, 0, 0),
+                ],
+            },
             new AttachStream(Id, stream),
             new StreamAttached(Id, 7),
             new PublishEvent(Id, """{"jsonrpc":"2.0","method":"notifications/message"}"""),

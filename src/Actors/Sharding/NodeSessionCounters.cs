@@ -64,12 +64,17 @@ internal sealed class NodeSessionCounters(string self)
         }
     }
 
-    public ClusterSessionStats Snapshot()
+    public ClusterSessionStats Snapshot() => new(Self, Members(), Totals);
+
+    /// <summary>The cluster totals with each member's counters: the answer to <see cref="GetRegistryStats"/>.</summary>
+    public RegistryStats TotalsByNode() => Totals with
     {
-        var nodes = _peers.Select(p => new NodeSessionStats(p.Key, p.Value))
+        Nodes = [.. Members().Select(n => new NodeCounts(n.Node, n.Stats.Active, n.Stats.TotalCreated, n.Stats.Expired, n.Stats.Ended))],
+    };
+
+    private ImmutableArray<NodeSessionStats> Members() =>
+        _peers.Select(p => new NodeSessionStats(p.Key, p.Value))
             .Append(new NodeSessionStats(Self, Local))
             .OrderBy(n => n.Node, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new ClusterSessionStats(Self, nodes, Totals);
-    }
 }

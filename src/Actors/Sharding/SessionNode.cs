@@ -13,7 +13,7 @@ namespace AkkaMcpEcho.Actors.Sharding;
 /// <summary>
 /// The cluster-mode counterpart of <see cref="SessionRegistry"/>, one per node: creates sessions (fresh id, cluster-wide
 /// limit) and routes session messages into the shard region, counts the sessions hosted here, and gossips its counters to
-/// the other members so that every node answers <see cref="GetRegistryStats"/> with cluster totals.
+/// the other members so that every node answers <see cref="GetRegistryStats"/> with cluster totals and each member's share.
 /// </summary>
 public sealed class SessionNode : ReceiveActor, IWithTimers
 {
@@ -41,7 +41,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Receive<IWithSessionId>(Route);
         Receive<SessionOpened>(opened => _counters.Opened(opened.SessionId));
         Receive<SessionClosed>(closed => _counters.Closed(closed.SessionId, closed.Reason));
-        Receive<GetRegistryStats>(_ => Sender.Tell(_counters.Totals));
+        Receive<GetRegistryStats>(_ => Sender.Tell(_counters.TotalsByNode()));
         Receive<GetClusterStats>(_ => Sender.Tell(_counters.Snapshot()));
         Receive<NodeSessionStats>(Gossiped);
         Receive<GossipTick>(_ => Gossip());

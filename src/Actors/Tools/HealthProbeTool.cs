@@ -31,7 +31,8 @@ public static class HealthProbeTool
                 .Append($"- Sessions Expired: {stats.Expired}\n")
                 .Append($"- Sessions Ended by Client: {stats.Ended}\n")
                 .Append($"- Cleanup Run Count: {stats.Expired}\n")
-                .Append($"- Last Cleanup: {(stats.LastExpiredUtcTicks == 0 ? "never" : TextFormat.Duration(TimeSpan.FromTicks(now - stats.LastExpiredUtcTicks)) + " ago")}\n\n");
+                .Append($"- Last Cleanup: {(stats.LastExpiredUtcTicks == 0 ? "never" : TextFormat.Duration(TimeSpan.FromTicks(now - stats.LastExpiredUtcTicks)) + " ago")}\n\n")
+                .Append(ClusterNodes(stats));
         }
         text.Append("💾 Memory Status:\n")
             .Append($"- Process Memory: {Megabytes(process.WorkingSetBytes)}\n")
@@ -67,6 +68,24 @@ public static class HealthProbeTool
         }
         return problems.Count == 0 ? "✅ Overall Status: HEALTHY" : $"⚠️ Overall Status: DEGRADED ({string.Join("; ", problems)})";
     }
+
+    /// <summary>Cluster mode only: each member's counters and their sums (the statistics above are these sums).</summary>
+    public static string ClusterNodes(RegistryStats stats)
+    {
+        if (stats.Nodes.IsDefaultOrEmpty)
+        {
+            return "";
+        }
+        var text = new StringBuilder($"🔗 Cluster Nodes ({stats.Nodes.Length} {(stats.Nodes.Length == 1 ? "member" : "members")}):\n");
+        foreach (var node in stats.Nodes)
+        {
+            text.Append($"- {node.Node}: {Counts(node.Active, node.TotalCreated, node.Expired, node.Ended)}\n");
+        }
+        return text.Append($"- Cluster Totals: {Counts(stats.Active, stats.TotalCreated, stats.Expired, stats.Ended)}\n\n").ToString();
+    }
+
+    private static string Counts(int active, long created, long expired, long ended) =>
+        $"{active} active, {created} created, {expired} expired, {ended} ended";
 
     private static string Megabytes(long bytes) => bytes <= 0 ? "unavailable" : ReportText.Megabytes(bytes);
 
