@@ -50,7 +50,9 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
 
         var closed = _lifecycle.ExpectMsg<SessionClosed>(Timeout * 5);
 
-        Assert.Equal(new SessionClosed(id, SessionCloseReason.Expired), closed);
+        Assert.Equal(id, closed.SessionId);
+        Assert.Equal(SessionCloseReason.Expired, closed.Reason);
+        Assert.InRange(closed.Lifetime, Timeout, Timeout * 10);
         AwaitAssert(() => Assert.DoesNotContain(id, HostedIds()), TimeSpan.FromSeconds(5));
         _region.Tell(new TouchSession(id, "ping"));
         Assert.Equal(id, ExpectMsg<SessionNotFound>().SessionId);

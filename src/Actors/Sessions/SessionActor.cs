@@ -231,7 +231,8 @@ public sealed class SessionActor : UntypedActor
         if (_state is not null && !_closed)
         {
             _closed = true;
-            _lifecycle?.Tell(new SessionClosed(_sessionId, reason));
+            var lifetime = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - _state.CreatedUtcTicks));
+            _lifecycle?.Tell(new SessionClosed(_sessionId, reason, lifetime));
         }
     }
 

@@ -16,5 +16,8 @@ public enum SessionCloseReason
 /// <summary>A session actor reports that it started a session. Local only: sent to an observer on the same node.</summary>
 public sealed record SessionOpened(string SessionId);
 
-/// <summary>A session actor reports that its session is over. Local only: sent to an observer on the same node.</summary>
-public sealed record SessionClosed(string SessionId, SessionCloseReason Reason);
+/// <summary>
+/// A session actor reports that its session is over, and how long it lived. Local only: sent to an observer on the
+/// same node.
+/// </summary>
+public sealed record SessionClosed(string SessionId, SessionCloseReason Reason, TimeSpan Lifetime);

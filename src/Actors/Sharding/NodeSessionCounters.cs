@@ -16,6 +16,8 @@ internal sealed class NodeSessionCounters(string self)
     private long _expired;
     private long _ended;
     private long _rejected;
+    private long _lastExpiredUtcTicks;
+    private long _finishedLifetimeTicks;
 
     public string Self { get; } = self;
 
@@ -25,16 +27,22 @@ internal sealed class NodeSessionCounters(string self)
 
     public void Opened(string sessionId) => _open.Add(sessionId);
 
-    public void Closed(string sessionId, SessionCloseReason reason)
+    public void Closed(SessionClosed closed)
     {
-        _open.Remove(sessionId);
-        if (reason == SessionCloseReason.Ended)
+        _open.Remove(closed.SessionId);
+        if (closed.Reason == SessionCloseReason.Lost)
+        {
+            return;
+        }
+        _finishedLifetimeTicks += closed.Lifetime.Ticks;
+        if (closed.Reason == SessionCloseReason.Ended)
         {
             _ended++;
         }
-        else if (reason == SessionCloseReason.Expired)
+        else
         {
             _expired++;
+            _lastExpiredUtcTicks = DateTime.UtcNow.Ticks;
         }
     }
 
@@ -42,7 +50,8 @@ internal sealed class NodeSessionCounters(string self)
 
     public void Forget(string node) => _peers.Remove(node);
 
-    public RegistryStats Local => new(_open.Count, _created, _expired, _ended, _rejected, _startedUtcTicks);
+    public RegistryStats Local =>
+        new(_open.Count, _created, _expired, _ended, _rejected, _startedUtcTicks, _lastExpiredUtcTicks, _finishedLifetimeTicks);
 
     public RegistryStats Totals
     {
@@ -58,6 +67,8 @@ internal sealed class NodeSessionCounters(string self)
                     Expired = total.Expired + peer.Expired,
                     Ended = total.Ended + peer.Ended,
                     Rejected = total.Rejected + peer.Rejected,
+                    LastExpiredUtcTicks = Math.Max(total.LastExpiredUtcTicks, peer.LastExpiredUtcTicks),
+                    FinishedLifetimeTicks = total.FinishedLifetimeTicks + peer.FinishedLifetimeTicks,
                 };
             }
             return total;

@@ -40,7 +40,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Receive<RetryCreate>(retry => Create(retry.Create, retry.ReplyTo, retry.Attempt));
         Receive<IWithSessionId>(Route);
         Receive<SessionOpened>(opened => _counters.Opened(opened.SessionId));
-        Receive<SessionClosed>(closed => _counters.Closed(closed.SessionId, closed.Reason));
+        Receive<SessionClosed>(closed => _counters.Closed(closed));
         Receive<GetRegistryStats>(_ => Sender.Tell(_counters.TotalsByNode()));
         Receive<GetClusterStats>(_ => Sender.Tell(_counters.Snapshot()));
         Receive<NodeSessionStats>(Gossiped);
