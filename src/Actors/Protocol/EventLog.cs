@@ -13,6 +13,9 @@ public sealed class EventLog(int capacity)
 
     public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
 
+    /// <summary>How many events the log holds.</summary>
+    public int Count => _events.Count;
+
     /// <summary>The id of the newest event ever appended (0 before the first).</summary>
     public long LastId { get; private set; }
 

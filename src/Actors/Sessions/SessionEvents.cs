@@ -5,44 +5,45 @@ using AkkaMcpEcho.Messages.Streams;
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
-/// A session's server-to-client side: the GET stream it is bound to, the events queued while none is, and the log of
-/// sent events that Last-Event-ID replays from. A session creates one only when it first publishes or is streamed to,
-/// so idle sessions stay small. Owned by one actor; not thread-safe.
+/// A session's server-to-client side: the GET stream it is bound to and the log of the last events published, which
+/// serves both as the queue of events waiting for a stream (those after <see cref="_delivered"/>) and as what
+/// Last-Event-ID replays from. Both drop the oldest past the log's capacity. A session creates one only when it first
+/// publishes or is streamed to, so idle sessions stay small. Owned by one actor; not thread-safe.
 /// </summary>
 internal sealed class SessionEvents(int capacity)
 {
-    private readonly SessionOutbox _outbox = new(capacity);
     private readonly EventLog _sent = new(capacity);
-    private long _lastEventId;
+
+    // The id of the last event handed to a stream: everything after it is pending.
+    private long _delivered;
 
     public IActorRef? Stream { get; private set; }
 
-    public int Pending => _outbox.Count;
+    /// <summary>Events published while no stream was bound that the log still holds.</summary>
+    public int Pending => (int)Math.Min(_sent.LastId - _delivered, _sent.Count);
 
     public void Publish(string json)
     {
-        var item = new SessionEvent(++_lastEventId, json);
+        var item = new SessionEvent(_sent.LastId + 1, json);
         _sent.Append(item);
-        if (Stream is null)
-        {
-            _outbox.Enqueue(item);
-        }
-        else
+        if (Stream is not null)
         {
             Stream.Tell(item);
+            _delivered = item.Id;
         }
     }
 
-    /// <summary>Binds a new stream and flushes the queue into it; returns how many events it flushed.</summary>
+    /// <summary>Binds a new stream and flushes the pending events into it; returns how many it flushed.</summary>
     public int Attach(IActorRef stream, IActorContext context)
     {
         Bind(stream, context);
-        var queued = _outbox.Drain();
-        foreach (var item in queued)
+        var pending = _sent.After(_delivered)!.Events;
+        foreach (var item in pending)
         {
             stream.Tell(item);
         }
-        return queued.Count;
+        _delivered = _sent.LastId;
+        return pending.Count;
     }
 
     /// <summary>
@@ -56,7 +57,7 @@ internal sealed class SessionEvents(int capacity)
             return null;
         }
         Bind(stream, context);
-        _outbox.Drain();
+        _delivered = _sent.LastId;
         if (replay.Lost > 0 && (logLevel is null || LogLevels.Allows(logLevel, StreamGap.Level)))
         {
             stream.Tell(new SessionEvent(0, StreamGap.Marker(lastEventId, replay.Lost)));

@@ -52,4 +52,31 @@ public sealed class EventLogTests
         Assert.NotNull(log.After(0));
         Assert.Equal(7, log.After(0)!.Lost);
     }
+
+    [Fact]
+    public void Keeps_the_newest_100_of_150_in_order_and_counts_the_dropped()
+    {
+        var replay = LogOf(100, 150).After(0)!;
+
+        Assert.Equal(Enumerable.Range(51, 100).Select(n => (long)n), replay.Events.Select(e => e.Id));
+        Assert.Equal("{\"n\":51}", replay.Events[0].Json);
+        Assert.Equal(50, replay.Lost);
+    }
+
+    [Fact]
+    public void Below_capacity_nothing_is_dropped()
+    {
+        var replay = LogOf(100, 100).After(0)!;
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(n => (long)n), replay.Events.Select(e => e.Id));
+        Assert.Equal(0, replay.Lost);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Refuses_a_capacity_below_one(int capacity)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EventLog(capacity));
+    }
 }
