@@ -49,6 +49,8 @@ public static class EchoServer
             .AddSingleton(KeepAlivePings.From(builder.Configuration))
             .AddSingleton(cluster)
             .AddSingleton<SessionGateway>()
+            .AddSingleton<ClientFaults>()
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
             .AddEchoCors(settings.Cors)
@@ -66,6 +68,7 @@ public static class EchoServer
         var app = builder.Build();
         // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
         app.Services.GetRequiredService<ToolPages>();
+        app.UseRequestLog();
         app.UseAskTimeouts();
         app.UseOriginGuard(origins);
         app.UseEchoCors();

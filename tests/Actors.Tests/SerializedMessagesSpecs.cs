@@ -27,7 +27,7 @@ public sealed class SerializedMessagesSpecs() : SessionSpec("akka.actor.serializ
         var stream = CreateTestProbe();
         registry.Tell(new PublishEvent(id, """{"queued":1}"""));
         registry.Tell(new AttachStream(id, stream.Ref));
-        Assert.Equal(new StreamAttached(id, 1), ExpectMsg<StreamAttached>(Patience));
+        Assert.Equal(new StreamAttached(id, 1, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
         Assert.Equal(new SessionEvent(1, """{"queued":1}"""), stream.ExpectMsg<SessionEvent>(Patience));
         registry.Tell(new PublishEvent(id, """{"live":2}"""));
         Assert.Equal(new SessionEvent(2, """{"live":2}"""), stream.ExpectMsg<SessionEvent>(Patience));

@@ -20,7 +20,7 @@ public sealed class SessionStreamSpecs : SessionSpec
 
         registry.Tell(new AttachStream(id, stream.Ref));
 
-        Assert.Equal(new StreamAttached(id, 100), ExpectMsg<StreamAttached>(Patience));
+        Assert.Equal(new StreamAttached(id, 100, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
         var received = Enumerable.Range(0, 100).Select(_ => stream.ExpectMsg<SessionEvent>(Patience)).ToList();
         Assert.Equal(Enumerable.Range(51, 100).Select(n => (long)n), received.Select(e => e.Id));
         Assert.Equal(Enumerable.Range(51, 100).Select(n => $$"""{"n":{{n}}}"""), received.Select(e => e.Json));
@@ -33,7 +33,7 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        Assert.Equal(new StreamAttached(id, 0), ExpectMsg<StreamAttached>(Patience));
+        Assert.Equal(new StreamAttached(id, 0, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
 
         registry.Tell(new PublishEvent(id, """{"a":1}"""));
         registry.Tell(new PublishEvent(id, """{"a":2}"""));

@@ -179,6 +179,42 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
         await session.AssertIntact(0);
     }
 
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/list","method":"ping"}""", "\"method\" appears twice in the object at $;")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"id":2,"method":"ping"}""", "\"id\" appears twice in the object at $;")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","name":"sessionInfo","arguments":{"message":"x"}}}""",
+        "\"name\" appears twice in the object at $.params;")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"a","\u006dessage":"b"}}}""",
+        "\"message\" appears twice in the object at $.params.arguments;")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"a","list":[1,{"k":1,"k":2}]}}}""",
+        "\"k\" appears twice in the object at $.params.arguments.list[1];")]
+    public async Task A_member_name_twice_in_one_object_is_an_invalid_request_that_names_it(string body, string problem)
+    {
+        var message = await SendOnLiveSession(body, HttpStatusCode.BadRequest, -32600, "null");
+        Assert.Contains(problem, message);
+    }
+
+    [Fact]
+    public async Task The_same_member_name_in_different_objects_is_fine()
+    {
+        var session = await RawSession.Start(_server);
+
+        var response = await session.Post(
+            """{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"echo","arguments":{"message":"name"},"_meta":{"name":1}}}""");
+
+        Assert.StartsWith("name\n", response.AssertToolResult("5").Text);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{},"error":{"code":1,"message":"both"}}""", "exactly one of result or error")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"ping","result":{}}""", "must not carry result")]
+    [InlineData("""{"jsonrpc":"2.0","method":"notifications/initialized","error":{"code":1,"message":"x"}}""", "must not carry error")]
+    public async Task A_message_that_is_both_request_and_response_or_both_result_and_error_is_refused(string body, string problem)
+    {
+        var message = await SendOnLiveSession(body, HttpStatusCode.BadRequest, -32600, body.Contains("\"id\"") ? "1" : "null");
+        Assert.Contains(problem, message);
+    }
+
     [Fact]
     public async Task Malformed_messages_without_a_session_are_refused_for_the_body_first()
     {

@@ -100,14 +100,11 @@ public sealed class SessionActor : UntypedActor
                 Events.Publish(publish.Json);
                 break;
             case AttachStream attach:
-                Touch();
-                Sender.Tell(new StreamAttached(_sessionId, Events.Attach(attach.Stream, Context)));
+                Sender.Tell(Events.Attach(_sessionId, attach.Stream, Touch().LogLevel, Context));
                 break;
             case ResumeStream resume:
-                Touch();
-                Sender.Tell(Events.Resume(resume.Stream, resume.LastEventId, _state!.LogLevel, Context) is { } replayed
-                    ? new StreamAttached(_sessionId, replayed)
-                    : new ResumeRefused(_sessionId, Events.NeverSent(resume.LastEventId)));
+                Sender.Tell(Events.Resume(_sessionId, resume.Stream, resume.LastEventId, Touch().LogLevel, Context)
+                    ?? (object)new ResumeRefused(_sessionId, Events.NeverSent(resume.LastEventId)));
                 break;
             default:
                 Calls(message);

@@ -33,40 +33,34 @@ internal sealed class SessionEvents(int capacity)
         }
     }
 
-    /// <summary>Binds a new stream and flushes the pending events into it; returns how many it flushed.</summary>
-    public int Attach(IActorRef stream, IActorContext context)
-    {
-        Bind(stream, context);
-        var pending = _sent.After(_delivered)!.Events;
-        foreach (var item in pending)
-        {
-            stream.Tell(item);
-        }
-        _delivered = _sent.LastId;
-        return pending.Count;
-    }
+    /// <summary>
+    /// Binds a new stream and flushes the pending events into it. The stream owes the client every event after the
+    /// last one delivered: when the log no longer holds some of them, the first flushed id says how many were lost.
+    /// </summary>
+    public StreamAttached Attach(string sessionId, IActorRef stream, string? logLevel, IActorContext context) =>
+        Replay(sessionId, stream, _delivered, logLevel, context)!;
 
     /// <summary>
-    /// Binds a resuming stream and replays what the log still holds after <paramref name="lastEventId"/> (after a gap
-    /// marker when some is lost). Null when the id was never sent; otherwise the number of events replayed.
+    /// Binds a resuming stream and replays what the log still holds after <paramref name="lastEventId"/>. Null when
+    /// the id was never sent.
     /// </summary>
-    public int? Resume(IActorRef stream, long lastEventId, string? logLevel, IActorContext context)
+    public StreamAttached? Resume(string sessionId, IActorRef stream, long lastEventId, string? logLevel, IActorContext context) =>
+        Replay(sessionId, stream, lastEventId, logLevel, context);
+
+    private StreamAttached? Replay(string sessionId, IActorRef stream, long after, string? logLevel, IActorContext context)
     {
-        if (_sent.After(lastEventId) is not { } replay)
+        if (_sent.After(after) is not { } replay)
         {
             return null;
         }
         Bind(stream, context);
-        _delivered = _sent.LastId;
-        if (replay.Lost > 0 && (logLevel is null || LogLevels.Allows(logLevel, StreamGap.Level)))
-        {
-            stream.Tell(new SessionEvent(0, StreamGap.Marker(lastEventId, replay.Lost)));
-        }
         foreach (var item in replay.Events)
         {
             stream.Tell(item);
         }
-        return replay.Events.Count;
+        _delivered = _sent.LastId;
+        return new StreamAttached(sessionId, replay.Events.Count, after + 1,
+            logLevel is null || LogLevels.Allows(logLevel, StreamGap.Level));
     }
 
     public string NeverSent(long lastEventId) =>

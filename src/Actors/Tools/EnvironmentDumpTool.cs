@@ -11,8 +11,8 @@ public static class EnvironmentDumpTool
         Run);
 
     /// <remarks>
-    /// Secrets are never shown whole: masked as *** by default; with showSecrets, values of 16 characters or more show
-    /// their first and last 4 characters and shorter ones stay masked.
+    /// Only values the server knows to be safe are shown whole; every other value is masked as *** by default, and with
+    /// showSecrets values of 16 characters or more show their first and last 4 characters while shorter ones stay masked.
     /// </remarks>
     public static ToolResult Run(ToolContext context)
     {
@@ -44,7 +44,7 @@ public static class EnvironmentDumpTool
     }
 
     public static string Value(ConfigEntry entry, bool showEnds) =>
-        SecretMasker.IsSecretName(entry.Name) || SecretMasker.LooksLikeCredential(entry.Value)
-            ? SecretMasker.Secret(entry.Value, showEnds)
-            : ReportText.OneLine(entry.Value);
+        entry.Safe && !SecretMasker.IsSecretName(entry.Name) && !SecretMasker.LooksLikeCredential(entry.Value)
+            ? ReportText.OneLine(entry.Value)
+            : SecretMasker.Secret(entry.Value, showEnds);
 }

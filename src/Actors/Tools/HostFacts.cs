@@ -14,8 +14,12 @@ public sealed record ProcessFacts(
     public static ProcessFacts Unmeasured { get; } = new(TimeSpan.Zero, 0, 0, 0, 0, 0);
 }
 
-/// <summary>One configuration entry as environmentDump lists it (the raw value; the tool masks secrets).</summary>
-public sealed record ConfigEntry(string Name, string Value);
+/// <summary>
+/// One configuration entry as environmentDump lists it (the raw value; the tool masks what is not known safe).
+/// <paramref name="Safe"/>: a setting whose value the server knows carries no secret; every other value is masked,
+/// because guessing secrets from their names always misses one.
+/// </summary>
+public sealed record ConfigEntry(string Name, string Value, bool Safe = false);
 
 /// <summary>The seed's feature flags that are not part of <see cref="ServerProfile"/>.</summary>
 public sealed record FeatureFlags(bool Binary, bool Compression)
@@ -37,7 +41,7 @@ public sealed record ConfigurationFacts(
 
     private static readonly string[] ShownPrefixes = ["MCP_", "ECHO_"];
 
-    /// <param name="settings">The settings the server reads, with their effective values, in display order.</param>
+    /// <param name="settings">The settings the server knows (it reads them, or knows them harmless), with their values, in display order.</param>
     /// <param name="configuration">All configuration keys and values (environment, command line, files).</param>
     public static ConfigurationFacts From(
         IEnumerable<ConfigEntry> settings,

@@ -59,6 +59,7 @@ public static partial class SecretMasker
         }));
     }
 
-    [GeneratedRegex(@"(password|pwd|secret|token|key)\s*=|://[^/\s:@]+:[^/\s@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A URL's user may be empty (redis://:password@host).
+    [GeneratedRegex(@"(password|pwd|secret|token|key)\s*=|://[^/\s:@]*:[^/\s@]+@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CredentialPattern();
 }

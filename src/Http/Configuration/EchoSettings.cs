@@ -136,28 +136,31 @@ public sealed record EchoSettings(
         }
     }
 
-    /// <summary>The effective value of every setting the server reads, for environmentDump.</summary>
+    /// <summary>The original's variables this server does not read: known harmless, so environmentDump shows them.</summary>
+    private static readonly string[] KnownUnused = ["MCP_PROTOCOL_VERSION", "MCP_SESSION_CLEANUP_INTERVAL", "ECHO_CLEANUP_INTERVAL", "LOG_FILE"];
+
+    /// <summary>The effective value of every setting the server reads, for environmentDump: all known safe to show.</summary>
     public IEnumerable<ConfigEntry> EffectiveValues(IConfiguration config)
     {
-        yield return new ConfigEntry("MCP_ECHO_HOST", Host);
-        yield return new ConfigEntry("MCP_ECHO_PORT", Port.ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("MCP_SESSION_TIMEOUT", ((long)Profile.SessionTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("MCP_MAX_SESSIONS", Profile.MaxSessions.ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("MCP_PROTOCOL_VERSION", config["MCP_PROTOCOL_VERSION"] ?? "not set (unused)");
-        yield return new ConfigEntry("MCP_PROTOCOL_VERSIONS_SUPPORTED", string.Join(",", Profile.SupportedProtocolVersions));
-        yield return new ConfigEntry("MCP_SSE_KEEPALIVE_INTERVAL", ((long)KeepAliveInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("MCP_ASK_TIMEOUT", ((long)AskTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("ECHO_MAX_MESSAGE_SIZE", Profile.MaxMessageBytes.ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("ECHO_LOG_LEVEL", LogLevel.ToString());
-        yield return new ConfigEntry(CorsOrigins.AllowedOriginsKey, Cors.AnyOrigin ? "*" : Cors.AllowedOrigins.IsEmpty ? "none" : string.Join(",", Cors.AllowedOrigins));
-        yield return new ConfigEntry(CorsOrigins.AllowCredentialsKey, Cors.AllowCredentials ? "true" : "false");
-        yield return new ConfigEntry(CorsOrigins.MaxAgeKey, Cors.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture));
-        yield return new ConfigEntry("ECHO_ENABLE_BINARY", Features.Binary ? "true" : "false");
-        yield return new ConfigEntry("ECHO_ENABLE_COMPRESSION", Features.Compression ? "true" : "false");
-        if (config["LOG_FILE"] is { } logFile)
+        var values = new List<(string Name, string Value)>
         {
-            yield return new ConfigEntry("LOG_FILE", logFile);
-        }
+            ("MCP_ECHO_HOST", Host),
+            ("MCP_ECHO_PORT", Port.ToString(CultureInfo.InvariantCulture)),
+            ("MCP_SESSION_TIMEOUT", ((long)Profile.SessionTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)),
+            ("MCP_MAX_SESSIONS", Profile.MaxSessions.ToString(CultureInfo.InvariantCulture)),
+            ("MCP_PROTOCOL_VERSIONS_SUPPORTED", string.Join(",", Profile.SupportedProtocolVersions)),
+            ("MCP_SSE_KEEPALIVE_INTERVAL", ((long)KeepAliveInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture)),
+            ("MCP_ASK_TIMEOUT", ((long)AskTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)),
+            ("ECHO_MAX_MESSAGE_SIZE", Profile.MaxMessageBytes.ToString(CultureInfo.InvariantCulture)),
+            ("ECHO_LOG_LEVEL", LogLevel.ToString()),
+            (CorsOrigins.AllowedOriginsKey, Cors.AnyOrigin ? "*" : Cors.AllowedOrigins.IsEmpty ? "none" : string.Join(",", Cors.AllowedOrigins)),
+            (CorsOrigins.AllowCredentialsKey, Cors.AllowCredentials ? "true" : "false"),
+            (CorsOrigins.MaxAgeKey, Cors.MaxAgeSeconds.ToString(CultureInfo.InvariantCulture)),
+            ("ECHO_ENABLE_BINARY", Features.Binary ? "true" : "false"),
+            ("ECHO_ENABLE_COMPRESSION", Features.Compression ? "true" : "false"),
+        };
+        values.AddRange(KnownUnused.Where(name => config[name] is not null).Select(name => (name, $"{config[name]} (not used)")));
+        return values.Select(v => new ConfigEntry(v.Name, v.Value, Safe: true));
     }
 
     public string NewestProtocolVersion => ProtocolVersions.Newest(Profile.SupportedProtocolVersions);

@@ -50,8 +50,16 @@ internal static class JsonRpcReader
         }
 
         var hasParams = value.TryGetProperty("params", out var parameters);
+        var hasResult = value.TryGetProperty("result", out _);
+        var hasError = value.TryGetProperty("error", out _);
         if (value.TryGetProperty("method", out var method))
         {
+            if (hasResult || hasError)
+            {
+                return new(JsonRpcErrors.InvalidRequest,
+                    $"Invalid Request: a message with a method is a request or notification and must not carry {(hasResult ? "result" : "error")}",
+                    idJson);
+            }
             if (method.ValueKind != JsonValueKind.String || method.GetString() is not { Length: > 0 } name)
             {
                 return new(JsonRpcErrors.InvalidRequest, "Invalid Request: method must be a non-empty string", idJson);
@@ -60,7 +68,12 @@ internal static class JsonRpcReader
             return null;
         }
 
-        if (value.TryGetProperty("result", out _) || value.TryGetProperty("error", out _))
+        if (hasResult && hasError)
+        {
+            return new(JsonRpcErrors.InvalidRequest,
+                "Invalid Request: a response carries exactly one of result or error, this one carries both", idJson);
+        }
+        if (hasResult || hasError)
         {
             message = new(JsonRpcKind.Response, idJson, null, default, value);
             return null;

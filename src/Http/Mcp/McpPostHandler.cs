@@ -9,7 +9,7 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// POST /mcp: checks the transport rules in order (Content-Type 415, Accept 406, size 413, JSON 400,
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
-internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, BatchHandler batches)
+internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, BatchHandler batches, ClientFaults clientFaults)
 {
     public async Task Handle(HttpContext context)
     {
@@ -43,23 +43,32 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
 
         var limit = settings.Profile.MaxMessageBytes;
         var body = await RequestBody.Read(request, limit, context.RequestAborted);
-        if (body is null)
+        if (body.TooLarge)
         {
             return McpReply.Error(StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.TransportError,
                 $"Payload Too Large: the body exceeds ECHO_MAX_MESSAGE_SIZE ({limit} bytes)");
         }
-        if (!RequestBody.TryParse(body, out var json, out var problem))
+        if (body.Bytes is null)
         {
-            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.ParseError, $"Parse error: {problem}");
+            clientFaults.BodyUnreadable(context, body.FailedStatus, body.Problem);
+            return McpReply.Error(body.FailedStatus, JsonRpcErrors.TransportError, body.FailedStatus == StatusCodes.Status408RequestTimeout
+                ? $"Request Timeout: the body arrived too slowly ({body.Problem})"
+                : $"Bad Request: the body could not be read ({body.Problem})");
+        }
+        if (!RequestBody.TryParse(body.Bytes, out var json, out var code, out var problem))
+        {
+            return McpReply.Error(StatusCodes.Status400BadRequest, code, problem);
         }
         if (json.ValueKind == JsonValueKind.Array)
         {
+            RequestLog.Method(context, "(batch)");
             return await batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
         }
+        RequestLog.Method(context, message.Method ?? "(response)");
 
         if (message.Method != "initialize" && SessionHeaders.Check(request, settings, message.IdJson) is { } refusal)
         {

@@ -12,9 +12,9 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// <summary>
 /// GET /mcp: the session's long-lived server-to-client SSE stream. Events come from the session actor through an
 /// Akka.Streams source; a comment line goes out every keep-alive interval; the stream ends when the session ends
-/// or the client goes. With <c>Last-Event-ID</c> the session first replays what it still holds after that id; when
-/// some of those events are no longer held, a warning notification (logger "stream", data.event "replay-gap", without
-/// an SSE id) says how many were lost before the replay starts.
+/// or the client goes. With <c>Last-Event-ID</c> the session first replays what it still holds after that id. Whenever
+/// the client misses events (no longer held for a replay, dropped from the queue while no stream was open, or dropped by
+/// the stream's own buffer because the client reads too slowly), <see cref="StreamGaps"/> says so before the next one.
 /// </summary>
 internal sealed class McpStreamHandler(
     SessionGateway sessions, SessionStreams streams, EchoSettings settings, KeepAlivePings pings, IHostApplicationLifetime lifetime)
@@ -53,6 +53,7 @@ internal sealed class McpStreamHandler(
                 { Call: { } call } => new ResumeCall(sessionId, call, resume.Sequence, stream),
                 _ => new ResumeStream(sessionId, stream, resume.Sequence),
             };
+            StreamAttached? attached = null;
             switch (await sessions.Ask(bind, cancel))
             {
                 case SessionNotFound:
@@ -61,6 +62,9 @@ internal sealed class McpStreamHandler(
                 case ResumeRefused refused:
                     await Refuse(context, StatusCodes.Status400BadRequest, $"Bad Request: {refused.Reason}");
                     return;
+                case StreamAttached bound:
+                    attached = bound;
+                    break;
             }
             var response = context.Response;
             response.ContentType = McpHeaders.EventStream;
@@ -69,7 +73,7 @@ internal sealed class McpStreamHandler(
             response.Headers[McpHeaders.SessionId] = sessionId;
             await response.StartAsync(cancel);
             await response.BodyWriter.FlushAsync(cancel);
-            await Pump(events, response, cancel);
+            await Pump(events, response, new StreamGaps(attached!.FirstEventId, attached.GapWarnings), cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -81,7 +85,7 @@ internal sealed class McpStreamHandler(
         }
     }
 
-    private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, CancellationToken cancel)
+    private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, StreamGaps gaps, CancellationToken cancel)
     {
         var output = response.BodyWriter;
         var streamKey = Guid.NewGuid().ToString("N")[..12];
@@ -109,6 +113,10 @@ internal sealed class McpStreamHandler(
             }
             while (events.TryRead(out var item))
             {
+                if (gaps.Before(item) is { } marker)
+                {
+                    SseFrames.Write(output, marker);
+                }
                 SseFrames.Write(output, item);
             }
             await output.FlushAsync(cancel);

@@ -1,15 +1,22 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
+/// <summary>
+/// What reading a POST body gave: its bytes, or why there are none. <see cref="FailedStatus"/> is set when the client
+/// sent a body that cannot be read (bad chunked framing: 400; data arriving too slowly: 408); the body is then lost.
+/// </summary>
+internal readonly record struct BodyRead(byte[]? Bytes, bool TooLarge, int FailedStatus = 0, string? Problem = null);
+
 /// <summary>Reads a POST body up to a byte limit and parses it as one JSON value.</summary>
 internal static class RequestBody
 {
-    /// <summary>The body's bytes, or null when it is longer than <paramref name="limit"/>.</summary>
-    public static async Task<byte[]?> Read(HttpRequest request, int limit, CancellationToken cancel)
+    /// <summary>The body's bytes, or why they could not be read.</summary>
+    public static async Task<BodyRead> Read(HttpRequest request, int limit, CancellationToken cancel)
     {
         // This method enforces the limit on the payload. Kestrel's own limit would count chunked framing (chunk sizes,
         // CRLFs), failing a chunked body of exactly the limit, and would stop Kestrel draining an over-limit body
@@ -20,84 +27,79 @@ internal static class RequestBody
         }
         if (request.ContentLength > limit)
         {
-            return null;
+            return new BodyRead(null, TooLarge: true);
         }
-        var reader = request.BodyReader;
+        try
+        {
+            return await ReadUpTo(request.BodyReader, limit, cancel);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return new BodyRead(null, false, e.StatusCode, e.Message);
+        }
+        catch (IOException e) when (e is not Microsoft.AspNetCore.Connections.ConnectionResetException && !cancel.IsCancellationRequested)
+        {
+            // Kestrel wraps some framing errors (a chunk size that overflows) in a plain IOException.
+            return new BodyRead(null, false, StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private static async Task<BodyRead> ReadUpTo(System.IO.Pipelines.PipeReader reader, int limit, CancellationToken cancel)
+    {
         while (true)
         {
             var read = await reader.ReadAsync(cancel);
             if (read.Buffer.Length > limit)
             {
                 reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                return null;
+                return new BodyRead(null, TooLarge: true);
             }
             if (read.IsCompleted)
             {
                 var bytes = read.Buffer.ToArray();
                 reader.AdvanceTo(read.Buffer.End);
-                return bytes;
+                return new BodyRead(bytes, false);
             }
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }
     }
 
-    /// <summary>Parses exactly one JSON value (no trailing content); the element owns its memory.</summary>
-    public static bool TryParse(byte[] body, out JsonElement value, out string? problem)
+    /// <summary>
+    /// Parses exactly one JSON value (no trailing content); the element owns its memory. A body that is not JSON is a
+    /// parse error (-32700); JSON that two readers could read differently (a member name twice in one object) is an
+    /// invalid request (-32600).
+    /// </summary>
+    public static bool TryParse(byte[] body, out JsonElement value, out int errorCode, [NotNullWhen(false)] out string? problem)
     {
+        value = default;
+        errorCode = JsonRpc.JsonRpcErrors.ParseError;
         // The reader checks JSON syntax, not the bytes inside strings; invalid UTF-8 would fail later, at GetString.
         if (!Utf8.IsValid(body))
         {
-            value = default;
-            problem = "the body is not valid UTF-8";
+            problem = "Parse error: the body is not valid UTF-8";
             return false;
         }
         try
         {
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            value = JsonElement.ParseValue(ref reader);
+            var parsed = JsonElement.ParseValue(ref reader);
             if (reader.Read())
             {
-                problem = "unexpected content after the JSON value";
-                value = default;
+                problem = "Parse error: unexpected content after the JSON value";
                 return false;
             }
-            if (!EscapesAreValid(body))
+            if (JsonBodyScan.Find(body) is { } found)
             {
-                problem = "a string's \\u escapes are not valid UTF-16 (a lone surrogate)";
-                value = default;
+                (errorCode, problem) = found;
                 return false;
             }
+            value = parsed;
             problem = null;
             return true;
         }
         catch (JsonException e)
         {
-            value = default;
-            problem = e.Message;
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// Whether every escaped string and property name of syntactically valid JSON can be read: JSON allows a lone
-    /// \uD800, but reading it as a .NET string throws, deep inside whatever handler reads it first.
-    /// </summary>
-    private static bool EscapesAreValid(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body);
-        try
-        {
-            while (reader.Read())
-            {
-                if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && reader.ValueIsEscaped)
-                {
-                    reader.GetString();
-                }
-            }
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
+            problem = "Parse error: " + e.Message;
             return false;
         }
     }

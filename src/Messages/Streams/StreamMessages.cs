@@ -8,8 +8,14 @@ namespace AkkaMcpEcho.Messages.Streams;
 /// </summary>
 public sealed record AttachStream(string SessionId, IActorRef Stream) : IWithSessionId, IEchoMessage;
 
-/// <summary>The stream is bound; <paramref name="Flushed"/> queued events went to it at once.</summary>
-public sealed record StreamAttached(string SessionId, int Flushed) : IWithSessionId, IEchoMessage;
+/// <summary>
+/// The stream is bound; <paramref name="Flushed"/> queued or replayed events went to it at once.
+/// <paramref name="FirstEventId"/>: the id the stream owes the client first (0: ids are not numbered, a call's stream);
+/// an event arriving with a higher id means the ones between were lost, and the stream says so with a gap marker when
+/// <paramref name="GapWarnings"/> (the session's log level lets warnings through).
+/// </summary>
+public sealed record StreamAttached(string SessionId, int Flushed, long FirstEventId = 0, bool GapWarnings = false)
+    : IWithSessionId, IEchoMessage;
 
 /// <summary>Queues a server-to-client JSON-RPC message (a complete JSON object) for the session's GET stream.</summary>
 public sealed record PublishEvent(string SessionId, string Json) : IWithSessionId, IEchoMessage;

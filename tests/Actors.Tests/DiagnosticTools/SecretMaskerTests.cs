@@ -26,7 +26,14 @@ public sealed class SecretMaskerTests
     [Theory]
     [InlineData("Server=db;Password=x")]
     [InlineData("postgres://app:s3cret@db:5432/main")]
+    [InlineData("redis://:s3cret@cache:6379")]
     public void Values_that_carry_credentials(string value) => Assert.True(SecretMasker.LooksLikeCredential(value));
+
+    [Theory]
+    [InlineData("http://host:8080/path")]
+    [InlineData("https://example.com/a@b")]
+    [InlineData("eu-west")]
+    public void Values_without_credentials(string value) => Assert.False(SecretMasker.LooksLikeCredential(value));
 
     [Fact]
     public void No_shortening_ever_returns_a_value_whole()

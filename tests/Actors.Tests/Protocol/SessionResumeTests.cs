@@ -63,7 +63,7 @@ public sealed class SessionResumeTests : TestKit
     }
 
     [Fact]
-    public void A_gap_is_announced_by_an_id_less_warning_before_the_held_events()
+    public void A_resume_past_what_the_log_holds_says_which_id_the_stream_owes_first()
     {
         var session = StartSession();
         Publish(session, 10);
@@ -71,17 +71,26 @@ public sealed class SessionResumeTests : TestKit
 
         session.Tell(new ResumeStream(Id, stream.Ref, 2));
 
-        Assert.Equal(4, ExpectMsg<StreamAttached>().Flushed);
-        var marker = stream.ExpectMsg<SessionEvent>();
-        Assert.Equal(0, marker.Id);
-        Assert.Contains("\"event\":\"replay-gap\"", marker.Json);
-        Assert.Contains("\"lost\":4", marker.Json);
-        Assert.Contains("\"level\":\"warning\"", marker.Json);
+        // The stream owes event 3 first; 7 arrives, so the stream writes a gap marker for 3..6 (StreamGaps).
+        Assert.Equal(new StreamAttached(Id, 4, FirstEventId: 3, GapWarnings: true), ExpectMsg<StreamAttached>());
         Assert.Equal([7L, 8L, 9L, 10L], stream.ReceiveN(4).Cast<SessionEvent>().Select(e => e.Id));
     }
 
     [Fact]
-    public void A_log_level_above_warning_suppresses_the_gap_marker()
+    public void A_plain_attach_after_the_queue_overflowed_owes_the_first_undelivered_id()
+    {
+        var session = StartSession();
+        Publish(session, 10);
+        var stream = CreateTestProbe();
+
+        session.Tell(new AttachStream(Id, stream.Ref));
+
+        Assert.Equal(new StreamAttached(Id, 4, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>());
+        Assert.Equal([7L, 8L, 9L, 10L], stream.ReceiveN(4).Cast<SessionEvent>().Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_log_level_above_warning_turns_gap_warnings_off()
     {
         var session = StartSession();
         session.Tell(new SetLogLevel(Id, "error"));
@@ -91,7 +100,7 @@ public sealed class SessionResumeTests : TestKit
 
         session.Tell(new ResumeStream(Id, stream.Ref, 2));
 
-        ExpectMsg<StreamAttached>();
+        Assert.False(ExpectMsg<StreamAttached>().GapWarnings);
         Assert.Equal(7L, stream.ExpectMsg<SessionEvent>().Id);
     }
 

@@ -30,8 +30,8 @@ internal sealed class LogCapturingServer : IAsyncDisposable
         {
             ["MCP_ECHO_HOST"] = "127.0.0.1",
             ["MCP_ECHO_PORT"] = "0",
-            ["Logging:LogLevel:Default"] = "Trace",
         };
+        config.TryAdd("Logging:LogLevel:Default", "Trace");
         var lines = new LogLines();
         var app = EchoServer.Build([], builder =>
         {

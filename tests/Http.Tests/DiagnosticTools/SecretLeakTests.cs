@@ -13,6 +13,8 @@ public sealed class SecretLeakTests
     private const string OpaqueToken = "opaque-LeakProbe-0006-zyxwvutsrqponm";
     private const string CookieValue = "cookie-LeakProbe-0007";
     private const string AuthTokenHeader = "xauth-LeakProbe-0008-qwertyuiop";
+    private const string EnvPassphrase = "passphrase-LeakProbe-0009";
+    private const string EnvRedisPassword = "redispw-LeakProbe-0010";
 
     private static readonly string Jwt =
         DiagnosticToolsOverSdkTests.Jwt("""{"alg":"HS256","typ":"JWT"}""", """{"sub":"leak-test","exp":4102444800}""")
@@ -24,10 +26,13 @@ public sealed class SecretLeakTests
         ["ECHO_LEAKTEST_PASSWORD"] = EnvPassword,
         ["MCP_LEAKTEST_CONNECTION_STRING"] = $"Server=db;User Id=app;Password={EnvConnectionPassword};",
         ["MCP_LEAKTEST_DATABASE_URL"] = $"postgres://app:{EnvUrlPassword}@db:5432/main",
+        ["MCP_LEAKTEST_SIGNING_PASSPHRASE"] = EnvPassphrase,
+        ["ECHO_LEAKTEST_CACHE"] = $"redis://:{EnvRedisPassword}@cache:6379",
     };
 
     private static readonly string[] Secrets =
-        [EnvToken, EnvPassword, EnvConnectionPassword, EnvUrlPassword, Signature, Jwt, OpaqueToken, CookieValue, AuthTokenHeader];
+        [EnvToken, EnvPassword, EnvConnectionPassword, EnvUrlPassword, Signature, Jwt, OpaqueToken, CookieValue, AuthTokenHeader,
+            EnvPassphrase, EnvRedisPassword];
 
     private static readonly (string Tool, Dictionary<string, object?> Arguments)[] Calls =
     [
@@ -74,6 +79,8 @@ public sealed class SecretLeakTests
             Assert.Contains("Cookie: sid=cook...; theme=d...", all);
             Assert.Contains("- MCP_LEAKTEST_API_TOKEN: ***", all);
             Assert.Contains("- MCP_LEAKTEST_API_TOKEN: envt...0001", all);
+            Assert.Contains("- MCP_LEAKTEST_SIGNING_PASSPHRASE: ***", all);
+            Assert.Contains("- ECHO_LEAKTEST_CACHE: ***", all);
             Assert.Contains("- Status: VALID", all);
             Assert.NotEmpty(server.Lines.All);
             foreach (var secret in Secrets)

@@ -90,6 +90,59 @@ public sealed class StreamResumeTests
         }
     }
 
+    [Fact]
+    public async Task With_the_log_full_a_replay_gets_the_gap_marker_and_every_held_event()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await SessionWithActivityLog(server);
+        for (var i = 0; i < 130; i++)
+        {
+            await Echo(server, session, $"m{i}");
+        }
+
+        var (response, events) = await Open(server, session, "0");
+        using (response)
+        using (events)
+        {
+            AssertGapMarker(await events.Next(), lastEventId: 0, lost: 30);
+            for (var id = 31; id <= 130; id++)
+            {
+                Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), (await events.Next()).Id);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_plain_get_after_the_queue_overflowed_says_how_many_events_were_lost()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await SessionWithActivityLog(server);
+        for (var i = 0; i < 150; i++)
+        {
+            await Echo(server, session, $"m{i}");
+        }
+
+        var (response, events) = await Open(server, session);
+        using (response)
+        using (events)
+        {
+            AssertGapMarker(await events.Next(), lastEventId: 0, lost: 50);
+            Assert.Equal("51", (await events.Next()).Id);
+        }
+    }
+
+    internal static void AssertGapMarker(SseEvent marker, long lastEventId, long lost)
+    {
+        Assert.Null(marker.Id);
+        Assert.Equal("notifications/message", marker.Data.GetProperty("method").GetString());
+        Assert.Equal("warning", marker.Data.GetProperty("params").GetProperty("level").GetString());
+        var data = marker.Data.GetProperty("params").GetProperty("data");
+        Assert.Equal("replay-gap", data.GetProperty("event").GetString());
+        Assert.Equal(lastEventId, data.GetProperty("lastEventId").GetInt64());
+        Assert.Equal(lost, data.GetProperty("lost").GetInt64());
+        Assert.Equal(lastEventId + lost + 1, data.GetProperty("nextHeldId").GetInt64());
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("-3")]
