@@ -5,6 +5,7 @@ using AkkaMcpEcho.Actors;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Benchmarks.ActorFootprint;
 
@@ -38,9 +39,9 @@ public static class Variants
         {
             var batch = Enumerable.Range(0, Math.Min(1000, count - start)).Select(async _ =>
             {
-                var started = await registry.Ask<SessionStarted>(new CreateSession("2025-06-18", new ClientInfo("footprint", "1")), Timeout);
-                await registry.Ask<object>(new TouchSession(started.SessionId, "notifications/initialized"), Timeout);
-                return started.SessionId;
+                var started = await registry.Ask<SessionCreation>(new CreateSession("2025-06-18", new ClientInfo("footprint", "1")), Timeout);
+                await registry.Ask<SessionAnswer<SessionTouched>>(new TouchSession(started.SessionId!, "notifications/initialized"), Timeout);
+                return started.SessionId!;
             });
             ids.AddRange(await Task.WhenAll(batch));
         }

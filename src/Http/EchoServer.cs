@@ -1,7 +1,6 @@
 using System.Net;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Health;
@@ -9,6 +8,8 @@ using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http;
 
@@ -18,6 +19,7 @@ public static class EchoServer
     public const string ActorSystemName = "akka-mcp-echo";
 
     /// <param name="customize">A hook for hosts that embed the server (tests add in-memory configuration here).</param>
+    /// <exception cref="SettingsException">A setting is invalid; the message names every one.</exception>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -25,12 +27,10 @@ public static class EchoServer
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddCommandLine(args, EchoSettings.CommandLineSwitches.ToDictionary());
+        builder.Configuration.AddCommandLine(args, SettingsTable.Switches);
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
-        var origins = OriginPolicy.From(builder.Configuration, settings.Host, settings.Cors);
-        var cluster = ClusterSettings.From(builder.Configuration, settings.AskTimeout);
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -44,18 +44,19 @@ public static class EchoServer
         builder.Services
             .AddSingleton(settings)
             .AddSingleton(settings.Profile)
-            .AddSingleton(origins)
-            .AddSingleton(ConformanceMode.From(builder.Configuration))
-            .AddSingleton(KeepAlivePings.From(builder.Configuration))
-            .AddSingleton(cluster)
+            .AddSingleton(settings.Origins)
+            .AddSingleton(new KeepAlivePings(settings.KeepAlivePing))
+            .AddSingleton(new ToolPages(settings.Profile.Fixtures, settings.ToolsPageSize))
             .AddSingleton<SessionGateway>()
             .AddSingleton<ClientFaults>()
+            .AddSingleton<Taps>()
+            .AddSingleton<McpTap, RequestLog>()
             .AddSingleton(TimeProvider.System)
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
             .AddEchoCors(settings.Cors)
             .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
-                settings.EffectiveValues(builder.Configuration), builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
+                settings.Shown, builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
             .AddAkka(ActorSystemName, akka => akka
                 .AddHocon(Hocon("akka.hocon"), HoconAddMode.Prepend)
                 .ConfigureLoggers(loggers =>
@@ -63,14 +64,12 @@ public static class EchoServer
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
-                .WithSessions(settings.Profile, cluster, Hocon));
+                .WithSessions(settings.Profile, settings.Cluster.Enabled ? settings.Cluster.Options : null, () => Hocon("cluster.hocon")));
 
         var app = builder.Build();
-        // Built now, so a bad MCP_TOOLS_PAGE_SIZE stops the server at start rather than at the first tools/list.
-        app.Services.GetRequiredService<ToolPages>();
-        app.UseRequestLog();
+        app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();
-        app.UseOriginGuard(origins);
+        app.UseOriginGuard(settings.Origins);
         app.UseEchoCors();
         app.MapHealth();
         app.MapMcp();
@@ -78,9 +77,7 @@ public static class EchoServer
     }
 
     private static IPAddress Address(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-        : IPAddress.TryParse(host, out var address) ? address
-        : throw new InvalidOperationException($"MCP_ECHO_HOST={host}: expected an IP address such as 127.0.0.1, 0.0.0.0 or ::");
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(host);
 
     private static Akka.Configuration.Config Hocon(string file) =>
         Akka.Configuration.ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", file)));

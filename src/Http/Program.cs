@@ -1,3 +1,4 @@
 using AkkaMcpEcho.Http;
+using AkkaMcpEcho.Http.Configuration;
 
-await EchoServer.Build(args).RunAsync();
+return await CommandLine.Run(args, Console.Out, Console.Error);

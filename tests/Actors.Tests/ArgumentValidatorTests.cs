@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests;
 

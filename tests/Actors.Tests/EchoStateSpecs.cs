@@ -1,7 +1,7 @@
 using Akka.Actor;
-using AkkaMcpEcho.Actors.Protocol;
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -66,7 +66,7 @@ public sealed class EchoStateSpecs : SessionSpec
         Echo(registry, id, "b");
         Call(registry, id, "replayLastEcho");
         registry.Tell(new TouchSession(id, "ping"));
-        ExpectMsg<SessionTouched>(Patience);
+        ExpectAnswer<SessionTouched>();
 
         var info = Call(registry, id, "sessionInfo").Text;
 

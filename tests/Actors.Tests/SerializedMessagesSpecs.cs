@@ -18,25 +18,25 @@ public sealed class SerializedMessagesSpecs() : SessionSpec("akka.actor.serializ
         var registry = NewRegistry(TestRequests.Profile(maxSessions: 1));
         var id = StartSession(registry);
         registry.Tell(new CreateSession("2025-06-18", ClientInfo.Unknown));
-        Assert.Equal(new SessionLimitReached(1), ExpectMsg<SessionLimitReached>(Patience));
+        Assert.Equal(1, ExpectMsg<SessionCreation>(Patience).RefusedAtLimit);
         registry.Tell(new TouchSession(id, "ping"));
-        Assert.Equal(new SessionTouched(id, "2025-06-18"), ExpectMsg<SessionTouched>(Patience));
+        Assert.Equal(new SessionTouched("2025-06-18"), ExpectAnswer<SessionTouched>());
         registry.Tell(new SetLogLevel(id, "info"));
-        ExpectMsg<SessionTouched>(Patience);
+        ExpectAnswer<LogLevelSet>();
 
         var stream = CreateTestProbe();
-        registry.Tell(new PublishEvent(id, """{"queued":1}"""));
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"queued":1}""")));
         registry.Tell(new AttachStream(id, stream.Ref));
-        Assert.Equal(new StreamAttached(id, 1, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
-        Assert.Equal(new SessionEvent(1, """{"queued":1}"""), stream.ExpectMsg<SessionEvent>(Patience));
-        registry.Tell(new PublishEvent(id, """{"live":2}"""));
-        Assert.Equal(new SessionEvent(2, """{"live":2}"""), stream.ExpectMsg<SessionEvent>(Patience));
+        Assert.Equal(new StreamBound(1, FirstEventId: 1, GapWarnings: true), ExpectAnswer<StreamBound>());
+        Assert.Equal(new SessionEvent(1, TestRequests.Note("""{"queued":1}""")), stream.ExpectMsg<SessionEvent>(Patience));
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"live":2}""")));
+        Assert.Equal(new SessionEvent(2, TestRequests.Note("""{"live":2}""")), stream.ExpectMsg<SessionEvent>(Patience));
 
         registry.Tell(new EndSession(id));
-        Assert.Equal(new SessionEnded(id), ExpectMsg<SessionEnded>(Patience));
+        ExpectAnswer<SessionEnded>();
         stream.ExpectMsg<Status.Success>(Patience);
         registry.Tell(new TouchSession(id, "ping"));
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<SessionTouched>(id);
         await AwaitStatsAsync(registry, stats =>
         {
             Assert.Equal(0, stats.Active);

@@ -1,9 +1,9 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -17,7 +17,7 @@ public sealed class SessionCreationSpecs : SessionSpec
         var registry = NewRegistry();
 
         registry.Tell(new CreateSession(ProtocolVersions.V20250326, new ClientInfo("spec-client", "1.2.3")));
-        var started = ExpectMsg<SessionStarted>(Patience);
+        var started = ExpectMsg<SessionCreation>(Patience);
 
         Assert.Matches(Uuid4Pattern, started.SessionId);
         Assert.Equal(ProtocolVersions.V20250326, started.ProtocolVersion);
@@ -46,7 +46,7 @@ public sealed class SessionCreationSpecs : SessionSpec
 
         registry.Tell(new StartSession(id, ProtocolVersions.V20250618, ClientInfo.Unknown, DateTime.UtcNow.Ticks));
 
-        Assert.Equal(new SessionStarted(id, ProtocolVersions.V20241105), ExpectMsg<SessionStarted>(Patience));
+        Assert.Equal(new SessionCreation(id, ProtocolVersions.V20241105), ExpectMsg<SessionCreation>(Patience));
     }
 
     [Fact]
@@ -56,10 +56,10 @@ public sealed class SessionCreationSpecs : SessionSpec
         var unknown = SessionIds.New();
 
         registry.Tell(TestRequests.Echo(unknown, "hello"));
-        Assert.Equal(new SessionNotFound(unknown), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<ToolCallReply>(unknown);
 
         registry.Tell(new TouchSession(unknown, "ping"));
-        Assert.Equal(new SessionNotFound(unknown), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<SessionTouched>(unknown);
     }
 
     [Fact]
@@ -70,11 +70,11 @@ public sealed class SessionCreationSpecs : SessionSpec
 
         session.Tell(TestRequests.Echo("never-started", "hello"));
 
-        Assert.Equal(new SessionNotFound("never-started"), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<ToolCallReply>("never-started");
         Assert.Same(PoisonPill.Instance, ExpectMsg<Passivate>(Patience).StopMessage);
 
         session.Tell(new TouchSession("never-started", "ping"));
-        Assert.Equal(new SessionNotFound("never-started"), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<SessionTouched>("never-started");
         ExpectMsg<Passivate>(Patience);
     }
 
@@ -84,9 +84,9 @@ public sealed class SessionCreationSpecs : SessionSpec
         var session = ChildActorOf(SessionActor.Props("late-start", TestRequests.Profile(), TestActor));
 
         session.Tell(new StartSession("late-start", ProtocolVersions.V20250618, ClientInfo.Unknown, DateTime.UtcNow.Ticks));
-        Assert.Equal(new SessionStarted("late-start", ProtocolVersions.V20250618), ExpectMsg<SessionStarted>(Patience));
+        Assert.Equal(new SessionCreation("late-start", ProtocolVersions.V20250618), ExpectMsg<SessionCreation>(Patience));
 
         session.Tell(TestRequests.Echo("late-start", "hi"));
-        Assert.Equal("hi\nSession: late-start\nEcho count in session: 1", ExpectMsg<ToolCallReply>(Patience).Text);
+        Assert.Equal("hi\nSession: late-start\nEcho count in session: 1", ExpectAnswer<ToolCallReply>().Text);
     }
 }

@@ -23,9 +23,9 @@ public sealed class SessionExpirySpecs : SessionSpec
         });
 
         registry.Tell(TestRequests.Echo(id, "after expiry"));
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<ToolCallReply>(id);
         registry.Tell(new TouchSession(id, "ping"));
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<SessionTouched>(id);
         Assert.Equal(1, (await StatsAsync(registry)).TotalCreated);
     }
 
@@ -37,7 +37,7 @@ public sealed class SessionExpirySpecs : SessionSpec
         StartSession(registry);
 
         registry.Tell(new EndSession(ended));
-        Assert.Equal(new SessionEnded(ended), ExpectMsg<SessionEnded>(Patience));
+        ExpectAnswer<SessionEnded>();
 
         await AwaitStatsAsync(registry, stats =>
         {
@@ -47,7 +47,7 @@ public sealed class SessionExpirySpecs : SessionSpec
             Assert.Equal(1, stats.Expired);
         });
         registry.Tell(TestRequests.Call(ended, "sessionInfo"));
-        Assert.Equal(new SessionNotFound(ended), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<ToolCallReply>(ended);
     }
 
     [Fact]
@@ -57,11 +57,11 @@ public sealed class SessionExpirySpecs : SessionSpec
         var id = StartSession(registry);
 
         registry.Tell(new EndSession(id));
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
         registry.Tell(TestRequests.Echo(id, "too late"));
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<ToolCallReply>(id);
         registry.Tell(new EndSession(id));
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<SessionEnded>(id);
 
         await AwaitStatsAsync(registry, stats =>
         {
@@ -79,7 +79,7 @@ public sealed class SessionExpirySpecs : SessionSpec
         var stream = CreateTestProbe();
 
         registry.Tell(new AttachStream(id, stream.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
 
         stream.ExpectMsg<Status.Success>(Patience);
         await AwaitStatsAsync(registry, stats => Assert.Equal(1, stats.Expired));

@@ -1,6 +1,6 @@
 using AkkaMcpEcho.Actors.Sessions;
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests;
 

@@ -14,7 +14,7 @@ public sealed class SessionLimitSpecs : SessionSpec
 
         registry.Tell(new CreateSession("2025-06-18", ClientInfo.Unknown));
 
-        Assert.Equal(new SessionLimitReached(3), ExpectMsg<SessionLimitReached>(Patience));
+        Assert.Equal(3, ExpectMsg<SessionCreation>(Patience).RefusedAtLimit);
         var stats = await StatsAsync(registry);
         Assert.Equal(3, stats.Active);
         Assert.Equal(3, stats.TotalCreated);
@@ -32,9 +32,9 @@ public sealed class SessionLimitSpecs : SessionSpec
         Echo(registry, first, "two");
 
         registry.Tell(new CreateSession("2025-06-18", ClientInfo.Unknown));
-        ExpectMsg<SessionLimitReached>(Patience);
+        Assert.Null(ExpectMsg<SessionCreation>(Patience).SessionId);
         registry.Tell(new CreateSession("2025-06-18", ClientInfo.Unknown));
-        ExpectMsg<SessionLimitReached>(Patience);
+        Assert.Null(ExpectMsg<SessionCreation>(Patience).SessionId);
 
         Assert.Equal($"three\nSession: {first}\nEcho count in session: 3", Echo(registry, first, "three").Text);
         Assert.Equal($"solo\nSession: {second}\nEcho count in session: 1", Echo(registry, second, "solo").Text);
@@ -49,11 +49,11 @@ public sealed class SessionLimitSpecs : SessionSpec
         var second = StartSession(registry);
 
         registry.Tell(new EndSession(first));
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
         var third = StartSession(registry);
 
         registry.Tell(new CreateSession("2025-06-18", ClientInfo.Unknown));
-        Assert.Equal(new SessionLimitReached(2), ExpectMsg<SessionLimitReached>(Patience));
+        Assert.Equal(2, ExpectMsg<SessionCreation>(Patience).RefusedAtLimit);
         Assert.NotEqual(first, third);
         Assert.Contains("Echo count in session: 1", Echo(registry, second, "still here").Text);
         Assert.Contains("Echo count in session: 1", Echo(registry, third, "new here").Text);

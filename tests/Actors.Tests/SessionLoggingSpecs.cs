@@ -25,7 +25,7 @@ public sealed class SessionLoggingSpecs : SessionSpec
         var registry = NewRegistry();
         var id = StartSession(registry);
         registry.Tell(new SetLogLevel(id, "info"));
-        Assert.Equal(new SessionTouched(id, "2025-06-18"), ExpectMsg<SessionTouched>(Patience));
+        Assert.Equal(new LogLevelSet("info"), ExpectAnswer<LogLevelSet>());
 
         Echo(registry, id, "loud");
         Call(registry, id, "replayLastEcho");
@@ -33,13 +33,13 @@ public sealed class SessionLoggingSpecs : SessionSpec
 
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        Assert.Equal(3, ExpectMsg<StreamAttached>(Patience).Flushed);
+        Assert.Equal(3, ExpectAnswer<StreamBound>().Flushed);
         var tools = new List<string>();
         for (var expectedId = 1; expectedId <= 3; expectedId++)
         {
             var item = stream.ExpectMsg<SessionEvent>(Patience);
             Assert.Equal(expectedId, item.Id);
-            using var json = JsonDocument.Parse(item.Json);
+            using var json = JsonDocument.Parse(TestRequests.Written(item));
             var root = json.RootElement;
             Assert.Equal("2.0", root.GetProperty("jsonrpc").GetString());
             Assert.Equal("notifications/message", root.GetProperty("method").GetString());
@@ -60,13 +60,13 @@ public sealed class SessionLoggingSpecs : SessionSpec
         var id = StartSession(registry);
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
         registry.Tell(new SetLogLevel(id, "debug"));
-        ExpectMsg<SessionTouched>(Patience);
+        ExpectAnswer<LogLevelSet>();
 
         Assert.True(Call(registry, id, "replayLastEcho").IsError);
 
-        using var json = JsonDocument.Parse(stream.ExpectMsg<SessionEvent>(Patience).Json);
+        using var json = JsonDocument.Parse(TestRequests.Written(stream.ExpectMsg<SessionEvent>(Patience)));
         Assert.True(json.RootElement.GetProperty("params").GetProperty("data").GetProperty("isError").GetBoolean());
     }
 
@@ -76,7 +76,7 @@ public sealed class SessionLoggingSpecs : SessionSpec
         var registry = NewRegistry();
         var id = StartSession(registry);
         registry.Tell(new SetLogLevel(id, "warning"));
-        ExpectMsg<SessionTouched>(Patience);
+        ExpectAnswer<LogLevelSet>();
 
         Echo(registry, id, "not logged");
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -29,12 +30,12 @@ public sealed class SessionMailboxSpecs() : SessionSpec($$"""
             registry.Tell(new CallTool(sessionId, "echo", System.Text.Json.JsonElement.Parse($$"""{"message":"m{{i}}"}"""),
                 TestRequests.Facts()));
         }
-        var replies = ReceiveN(200, Patience).Cast<ToolCallReply>().ToList();
+        var replies = ReceiveN(200, Patience).Cast<SessionAnswer<ToolCallReply>>().Select(a => a.Reply!).ToList();
         Assert.Equal(Enumerable.Range(1, 200).Select(i => $"m{i}\nSession: {sessionId}\nEcho count in session: {i}"),
             replies.Select(r => r.Text));
 
         registry.Tell(new EndSession(sessionId));
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
     }
 
     [Fact]

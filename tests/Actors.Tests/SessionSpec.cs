@@ -1,8 +1,8 @@
 using Akka.Actor;
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -18,20 +18,28 @@ public abstract class SessionSpec(string hocon = "") : Akka.TestKit.Xunit2.TestK
     protected string StartSession(IActorRef registry, string protocolVersion = ProtocolVersions.V20250618)
     {
         registry.Tell(new CreateSession(protocolVersion, new ClientInfo("spec-client", "1.2.3")));
-        return ExpectMsg<SessionStarted>(Patience).SessionId;
+        return ExpectMsg<SessionCreation>(Patience).SessionId!;
     }
 
     protected ToolCallReply Call(IActorRef registry, string sessionId, string tool, string argumentsJson = "{}")
     {
         registry.Tell(TestRequests.Call(sessionId, tool, argumentsJson));
-        return ExpectMsg<ToolCallReply>(Patience);
+        return ExpectAnswer<ToolCallReply>();
     }
 
     protected ToolCallReply Echo(IActorRef registry, string sessionId, string message)
     {
         registry.Tell(TestRequests.Echo(sessionId, message));
-        return ExpectMsg<ToolCallReply>(Patience);
+        return ExpectAnswer<ToolCallReply>();
     }
+
+    /// <summary>The reply of the session's next answer, which must be found.</summary>
+    protected TReply ExpectAnswer<TReply>(TimeSpan? within = null) where TReply : class =>
+        ExpectMsg<SessionAnswer<TReply>>(within ?? Patience).Reply ?? throw new Xunit.Sdk.XunitException($"{typeof(TReply).Name}: session not found");
+
+    /// <summary>Asserts the next answer says that <paramref name="sessionId"/> does not exist.</summary>
+    protected void ExpectNotFound<TReply>(string sessionId) where TReply : class =>
+        Assert.Equal(new SessionAnswer<TReply>(sessionId, null), ExpectMsg<SessionAnswer<TReply>>(Patience));
 
     protected Task<RegistryStats> StatsAsync(IActorRef registry) =>
         registry.Ask<RegistryStats>(GetRegistryStats.Instance, Patience);

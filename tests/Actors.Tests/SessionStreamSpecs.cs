@@ -14,16 +14,16 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         for (var n = 1; n <= 150; n++)
         {
-            registry.Tell(new PublishEvent(id, $$"""{"n":{{n}}}"""));
+            registry.Tell(new PublishEvent(id, TestRequests.Note($$"""{"n":{{n}}}""")));
         }
         var stream = CreateTestProbe();
 
         registry.Tell(new AttachStream(id, stream.Ref));
 
-        Assert.Equal(new StreamAttached(id, 100, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
+        Assert.Equal(new StreamBound(100, FirstEventId: 1, GapWarnings: true), ExpectAnswer<StreamBound>());
         var received = Enumerable.Range(0, 100).Select(_ => stream.ExpectMsg<SessionEvent>(Patience)).ToList();
         Assert.Equal(Enumerable.Range(51, 100).Select(n => (long)n), received.Select(e => e.Id));
-        Assert.Equal(Enumerable.Range(51, 100).Select(n => $$"""{"n":{{n}}}"""), received.Select(e => e.Json));
+        Assert.Equal(Enumerable.Range(51, 100).Select(n => $$"""{"n":{{n}}}"""), received.Select(e => TestRequests.ParamsOf(e)));
     }
 
     [Fact]
@@ -33,13 +33,13 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        Assert.Equal(new StreamAttached(id, 0, FirstEventId: 1, GapWarnings: true), ExpectMsg<StreamAttached>(Patience));
+        Assert.Equal(new StreamBound(0, FirstEventId: 1, GapWarnings: true), ExpectAnswer<StreamBound>());
 
-        registry.Tell(new PublishEvent(id, """{"a":1}"""));
-        registry.Tell(new PublishEvent(id, """{"a":2}"""));
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"a":1}""")));
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"a":2}""")));
 
-        Assert.Equal(new SessionEvent(1, """{"a":1}"""), stream.ExpectMsg<SessionEvent>(Patience));
-        Assert.Equal(new SessionEvent(2, """{"a":2}"""), stream.ExpectMsg<SessionEvent>(Patience));
+        Assert.Equal(new SessionEvent(1, TestRequests.Note("""{"a":1}""")), stream.ExpectMsg<SessionEvent>(Patience));
+        Assert.Equal(new SessionEvent(2, TestRequests.Note("""{"a":2}""")), stream.ExpectMsg<SessionEvent>(Patience));
         Assert.Contains("- Message Queue: 0 pending\n", Call(registry, id, "sessionInfo").Text);
     }
 
@@ -50,7 +50,7 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         var gone = CreateTestProbe();
         registry.Tell(new AttachStream(id, gone.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
 
         Watch(gone.Ref);
         Sys.Stop(gone.Ref);
@@ -59,13 +59,13 @@ public sealed class SessionStreamSpecs : SessionSpec
         // The session learns of the stop through its own death watch; until then events still go to the dead stream.
         AwaitAssert(() =>
         {
-            registry.Tell(new PublishEvent(id, """{"probe":true}"""));
+            registry.Tell(new PublishEvent(id, TestRequests.Note("""{"probe":true}""")));
             Assert.DoesNotContain("- Message Queue: 0 pending\n", Call(registry, id, "sessionInfo").Text);
         }, Patience, TimeSpan.FromMilliseconds(20));
 
         var next = CreateTestProbe();
         registry.Tell(new AttachStream(id, next.Ref));
-        var flushed = ExpectMsg<StreamAttached>(Patience).Flushed;
+        var flushed = ExpectAnswer<StreamBound>().Flushed;
         Assert.InRange(flushed, 1, 100);
         var ids = Enumerable.Range(0, flushed).Select(_ => next.ExpectMsg<SessionEvent>(Patience).Id).ToList();
         Assert.Equal(ids.Order(), ids);
@@ -78,11 +78,11 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
 
         registry.Tell(new EndSession(id));
 
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
         Assert.Null(stream.ExpectMsg<Status.Success>(Patience).Status);
     }
 
@@ -94,14 +94,14 @@ public sealed class SessionStreamSpecs : SessionSpec
         var first = CreateTestProbe();
         var second = CreateTestProbe();
         registry.Tell(new AttachStream(id, first.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
 
         registry.Tell(new AttachStream(id, second.Ref));
-        ExpectMsg<StreamAttached>(Patience);
-        registry.Tell(new PublishEvent(id, """{"to":"second"}"""));
+        ExpectAnswer<StreamBound>();
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"to":"second"}""")));
 
         first.ExpectMsg<Status.Success>(Patience);
-        Assert.Equal("""{"to":"second"}""", second.ExpectMsg<SessionEvent>(Patience).Json);
+        Assert.Equal("""{"to":"second"}""", TestRequests.ParamsOf(second.ExpectMsg<SessionEvent>(Patience)));
         // The session tells one stream per event, so once the second has it the first can no longer get it.
         Assert.False(first.HasMessages);
     }
@@ -113,11 +113,11 @@ public sealed class SessionStreamSpecs : SessionSpec
         var id = StartSession(registry);
         var stream = CreateTestProbe();
         registry.Tell(new AttachStream(id, stream.Ref));
-        ExpectMsg<StreamAttached>(Patience);
+        ExpectAnswer<StreamBound>();
 
         registry.Tell(new AttachStream(id, stream.Ref));
-        ExpectMsg<StreamAttached>(Patience);
-        registry.Tell(new PublishEvent(id, """{"still":"here"}"""));
+        ExpectAnswer<StreamBound>();
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"still":"here"}""")));
 
         Assert.IsType<SessionEvent>(stream.ExpectMsg<object>(Patience));
     }
@@ -128,10 +128,10 @@ public sealed class SessionStreamSpecs : SessionSpec
         var registry = NewRegistry();
         var id = StartSession(registry);
         registry.Tell(new EndSession(id));
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
 
         registry.Tell(new AttachStream(id, CreateTestProbe().Ref));
 
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(Patience));
+        ExpectNotFound<StreamBound>(id);
     }
 }

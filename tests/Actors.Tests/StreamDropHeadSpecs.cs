@@ -22,7 +22,7 @@ public sealed class StreamDropHeadSpecs : SessionSpec
 
         for (var id = 1L; id <= 150; id++)
         {
-            stream.Tell(new SessionEvent(id, "{}"));
+            stream.Tell(new SessionEvent(id, TestRequests.Note("{}")));
         }
         // Identify queues behind the 150 events in the source actor's mailbox: once answered, the burst is buffered.
         stream.Tell(new Identify(1));
@@ -43,12 +43,12 @@ public sealed class StreamDropHeadSpecs : SessionSpec
     public async Task A_burst_to_a_stalled_reader_keeps_the_newest_100_after_the_events_already_requested()
     {
         var (stream, events) = Open();
-        stream.Tell(new SessionEvent(0, "{}"));
+        stream.Tell(new SessionEvent(0, TestRequests.Note("{}")));
         Assert.Equal(0, (await events.ReadAsync(Timeout())).Id);
 
         for (var id = 1L; id <= 150; id++)
         {
-            stream.Tell(new SessionEvent(id, "{}"));
+            stream.Tell(new SessionEvent(id, TestRequests.Note("{}")));
         }
         stream.Tell(new Identify(1));
         ExpectMsg<ActorIdentity>(Patience);
@@ -71,18 +71,18 @@ public sealed class StreamDropHeadSpecs : SessionSpec
         var id = StartSession(registry);
         for (var n = 1; n <= 150; n++)
         {
-            registry.Tell(new PublishEvent(id, $$"""{"n":{{n}}}"""));
+            registry.Tell(new PublishEvent(id, TestRequests.Note($$"""{"n":{{n}}}""")));
         }
         var (stream, events) = Open();
 
         registry.Tell(new AttachStream(id, stream));
-        Assert.Equal(100, ExpectMsg<StreamAttached>(Patience).Flushed);
+        Assert.Equal(100, ExpectAnswer<StreamBound>().Flushed);
         registry.Tell(new EndSession(id));
-        ExpectMsg<SessionEnded>(Patience);
+        ExpectAnswer<SessionEnded>();
         var received = await ReadToEnd(events);
 
         Assert.Equal(Enumerable.Range(51, 100).Select(n => (long)n), received.Select(e => e.Id));
-        Assert.Equal(Enumerable.Range(51, 100).Select(n => $$"""{"n":{{n}}}"""), received.Select(e => e.Json));
+        Assert.Equal(Enumerable.Range(51, 100).Select(n => $$"""{"n":{{n}}}"""), received.Select(e => TestRequests.ParamsOf(e)));
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class StreamDropHeadSpecs : SessionSpec
         var id = StartSession(registry);
         var (stream, events) = Open();
         registry.Tell(new AttachStream(id, stream));
-        ExpectMsg<StreamAttached>(Patience);
-        registry.Tell(new PublishEvent(id, """{"live":true}"""));
+        ExpectAnswer<StreamBound>();
+        registry.Tell(new PublishEvent(id, TestRequests.Note("""{"live":true}""")));
         Assert.Equal(1, (await events.ReadAsync(Timeout())).Id);
 
         stream.Tell(new Status.Success(null));
@@ -102,7 +102,7 @@ public sealed class StreamDropHeadSpecs : SessionSpec
         // The source's actor stops with the stream; the session's death watch then sends events to the outbox.
         AwaitAssert(() =>
         {
-            registry.Tell(new PublishEvent(id, """{"queued":true}"""));
+            registry.Tell(new PublishEvent(id, TestRequests.Note("""{"queued":true}""")));
             Assert.DoesNotContain("- Message Queue: 0 pending\n", Call(registry, id, "sessionInfo").Text);
         }, Patience, TimeSpan.FromMilliseconds(20));
     }

@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using AkkaMcpEcho.Actors.Sessions;
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -20,6 +24,15 @@ internal static class TestRequests
 
     public static CallTool Echo(string sessionId, string message) =>
         Call(sessionId, EchoTool.Definition.Name, JsonSerializer.Serialize(new { message }));
+
+    /// <summary>A server message that carries <paramref name="paramsJson"/>, for specs that publish events.</summary>
+    public static ServerNotification Note(string paramsJson) => new("notifications/test", paramsJson);
+
+    /// <summary>The params of an event that <see cref="Note"/> made.</summary>
+    public static string? ParamsOf(SessionEvent item) => Assert.IsType<ServerNotification>(item.Message).ParamsJson;
+
+    /// <summary>The event's message as the protocol layer writes it.</summary>
+    public static byte[] Written(SessionEvent item) => JsonRpcWriter.Write(item.Message!);
 
     public static ServerProfile Profile(TimeSpan? sessionTimeout = null, int maxSessions = 1000) =>
         ServerProfile.Default with

@@ -6,6 +6,7 @@ using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -103,8 +104,8 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
         var plane0 = string.Concat(Enumerable.Repeat("é€<>&'", 1000));
         var emoji = string.Concat(Enumerable.Repeat("🐐", 1000));
 
-        var plane0Bytes = serializer.ToBinary(new ToolCallReply("s", plane0, false)).Length;
-        var emojiBytes = serializer.ToBinary(new ToolCallReply("s", emoji, false)).Length;
+        var plane0Bytes = serializer.ToBinary(new SessionAnswer<ToolCallReply>("s", new ToolCallReply(plane0, false))).Length;
+        var emojiBytes = serializer.ToBinary(new SessionAnswer<ToolCallReply>("s", new ToolCallReply(emoji, false))).Length;
 
         // Characters of the basic plane stay raw UTF-8; System.Text.Json escapes the others (\uD83D\uDC10: 12 bytes for 4).
         Assert.True(plane0Bytes < Encoding.UTF8.GetByteCount(plane0) + 100, $"{plane0Bytes} bytes");
@@ -127,7 +128,7 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
         var serializer = Serializer;
         var json = """{"Active":1,"TotalCreated":2,"Expired":0,"Ended":1,"Rejected":0,"StartedUtcTicks":5}"""u8.ToArray();
 
-        var back = (RegistryStats)serializer.FromBinary(json, "stats");
+        var back = (RegistryStats)serializer.FromBinary(json, "RegistryStats");
 
         Assert.False(back.Nodes.IsDefault);
         Assert.Empty(back.Nodes);
@@ -143,7 +144,7 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
 
         Assert.Equal(GetRegistryStats.Instance, back);
         Assert.IsAssignableFrom<IEchoMessage>(back);
-        Assert.IsType<SessionEvent>(serializer.FromBinary(serializer.ToBinary(new SessionEvent(1, "{}")), "event"));
-        Assert.IsType<SessionStarted>(serializer.FromBinary(serializer.ToBinary(new SessionStarted("a", "b")), "started"));
+        Assert.IsType<SessionEvent>(serializer.FromBinary(serializer.ToBinary(new SessionEvent(1, null)), "SessionEvent"));
+        Assert.Equal("SessionAnswer[StreamBound]", serializer.Manifest(new SessionAnswer<StreamBound>("a", null)));
     }
 }

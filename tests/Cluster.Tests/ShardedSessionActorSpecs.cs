@@ -6,6 +6,7 @@ using AkkaMcpEcho.Actors;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Cluster.Tests;
 
@@ -45,7 +46,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = SessionIds.New();
         _region.Tell(Start(id));
-        ExpectMsg<SessionStarted>(TimeSpan.FromSeconds(10));
+        ExpectMsg<SessionCreation>(TimeSpan.FromSeconds(10));
         Assert.Equal(id, _lifecycle.ExpectMsg<SessionOpened>().SessionId);
 
         var closed = _lifecycle.ExpectMsg<SessionClosed>(Timeout * 5);
@@ -55,7 +56,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.InRange(closed.Lifetime, Timeout, Timeout * 10);
         AwaitAssert(() => Assert.DoesNotContain(id, HostedIds()), TimeSpan.FromSeconds(5));
         _region.Tell(new TouchSession(id, "ping"));
-        Assert.Equal(id, ExpectMsg<SessionNotFound>().SessionId);
+        Assert.Equal(new SessionAnswer<SessionTouched>(id, null), ExpectMsg<SessionAnswer<SessionTouched>>());
     }
 
     [Fact]
@@ -63,13 +64,13 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = SessionIds.New();
         _region.Tell(Start(id));
-        ExpectMsg<SessionStarted>(TimeSpan.FromSeconds(10));
+        ExpectMsg<SessionCreation>(TimeSpan.FromSeconds(10));
         _lifecycle.ExpectMsg<SessionOpened>();
 
         for (var i = 0; i < 10; i++)
         {
             _region.Tell(new TouchSession(id, "ping"));
-            ExpectMsg<SessionTouched>();
+            Assert.NotNull(ExpectMsg<SessionAnswer<SessionTouched>>().Reply);
             _lifecycle.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         }
 
@@ -83,7 +84,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = SessionIds.New();
         _region.Tell(Start(id));
-        ExpectMsg<SessionStarted>(TimeSpan.FromSeconds(10));
+        ExpectMsg<SessionCreation>(TimeSpan.FromSeconds(10));
 
         _region.Tell(new EndSession(id));
         for (var i = 0; i < 200; i++)
@@ -91,10 +92,10 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
             _region.Tell(new TouchSession(id, $"after-end-{i}"));
         }
 
-        ExpectMsg<SessionEnded>();
+        Assert.NotNull(ExpectMsg<SessionAnswer<SessionEnded>>().Reply);
         // Each touch is answered: by the ending incarnation, or buffered by the shard and handed to a blank one.
         var answers = ReceiveN(200, TimeSpan.FromSeconds(10));
-        Assert.All(answers, answer => Assert.Equal(new SessionNotFound(id), answer));
+        Assert.All(answers, answer => Assert.Equal(new SessionAnswer<SessionTouched>(id, null), answer));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         _lifecycle.FishForMessage(m => m is SessionClosed { Reason: SessionCloseReason.Ended });
     }
@@ -104,7 +105,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
     {
         var id = SessionIds.New();
         _region.Tell(Start(id));
-        ExpectMsg<SessionStarted>(TimeSpan.FromSeconds(10));
+        ExpectMsg<SessionCreation>(TimeSpan.FromSeconds(10));
         _lifecycle.ExpectMsg<SessionOpened>();
 
         _lifecycle.ExpectMsg<SessionClosed>(Timeout * 5);
@@ -114,7 +115,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         }
 
         var answers = ReceiveN(100, TimeSpan.FromSeconds(10));
-        Assert.All(answers, answer => Assert.Equal(new SessionNotFound(id), answer));
+        Assert.All(answers, answer => Assert.Equal(new SessionAnswer<SessionTouched>(id, null), answer));
     }
 
     [Fact]
@@ -125,7 +126,7 @@ public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
         _region.Tell(new CallTool(id, "echo", System.Text.Json.JsonElement.Parse("{}"),
             new Messages.RequestFacts("POST", "/mcp", null, 0, [])));
 
-        Assert.Equal(new SessionNotFound(id), ExpectMsg<SessionNotFound>(TimeSpan.FromSeconds(10)));
+        Assert.Equal(new SessionAnswer<ToolCallReply>(id, null), ExpectMsg<SessionAnswer<ToolCallReply>>(TimeSpan.FromSeconds(10)));
         AwaitAssert(() => Assert.DoesNotContain(id, HostedIds()), TimeSpan.FromSeconds(5));
         _lifecycle.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }

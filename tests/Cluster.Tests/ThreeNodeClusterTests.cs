@@ -4,6 +4,8 @@ using System.Text.Json;
 using Akka.Actor;
 using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Messages.Cluster;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
 
@@ -73,11 +75,10 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         // The client reads nothing while the session publishes 20 MB of events across the wire.
         for (var i = 1; i <= published; i++)
         {
-            var json = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"n\":" + i
-                + ",\"pad\":\"" + padding + "\"}}";
-            host.Region.Tell(new PublishEvent(session, json));
+            var json = "{\"n\":" + i + ",\"pad\":\"" + padding + "\"}";
+            host.Region.Tell(new PublishEvent(session, new ServerNotification("notifications/message", json)));
         }
-        await host.Region.Ask<SessionTouched>(new TouchSession(session, "ping"), TimeSpan.FromSeconds(30));
+        await host.Region.Ask<SessionAnswer<SessionTouched>>(new TouchSession(session, "ping"), TimeSpan.FromSeconds(30));
         // The session has sent every event; a round trip to node 2 over the same connection, queued behind them,
         // returns once node 2 has received them all.
         await host.System.ActorSelection(new RootActorPath(Node(1).Address) / "user" / SessionNode.Name)

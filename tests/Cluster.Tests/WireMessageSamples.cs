@@ -4,6 +4,8 @@ using Akka.Actor;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Cluster;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -24,16 +26,17 @@ public static class WireMessageSamples
         [
             new StartSession(Id, "2025-06-18", new ClientInfo("client ✨", null), 638_000_000_000_000_002),
             new TouchSession(Id, "tools/list"),
+            new SessionAnswer<SessionTouched>(Id, new SessionTouched("2024-11-05")),
+            new SessionAnswer<SessionTouched>(Id, null),
             new CallTool(Id, "echo", JsonElement.Parse("""{"message":"héllo\n\u0001","uppercase":true,"n":[1,2.5,null]}"""), request),
+            new SessionAnswer<ToolCallReply>(Id, new ToolCallReply("HELLO 🐐\nSession: x", IsError: true, InvalidParams: true)),
             new EndSession(Id),
+            new SessionAnswer<SessionEnded>(Id, new SessionEnded(12_345)),
             new SetLogLevel(Id, "info"),
-            new SessionStarted(Id, "2025-03-26"),
-            new SessionNotFound(Id),
-            new SessionTouched(Id, "2024-11-05"),
-            new SessionEnded(Id),
-            new ToolCallReply(Id, "HELLO 🐐\nSession: x", IsError: true, InvalidParams: true),
+            new SessionAnswer<LogLevelSet>(Id, new LogLevelSet("info")),
             new CreateSession("2025-11-25", new ClientInfo(null, "1.0") { DeclaresSampling = true, DeclaresElicitation = true }),
-            new SessionLimitReached(1000),
+            new SessionCreation(Id, "2025-03-26"),
+            new SessionCreation(null, "2025-03-26", RefusedAtLimit: 1000),
             GetRegistryStats.Instance,
             stats with
             {
@@ -45,15 +48,21 @@ public static class WireMessageSamples
                 ],
             },
             new AttachStream(Id, stream),
-            new StreamAttached(Id, 7),
-            new PublishEvent(Id, """{"jsonrpc":"2.0","method":"notifications/message"}"""),
-            new SessionEvent(42, """{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info"}}"""),
-            new SessionEvent(0, "", Label: "call-3/1", RetryMs: 500),
+            new SessionAnswer<StreamBound>(Id, new StreamBound(7, FirstEventId: 3, GapWarnings: true)),
+            new SessionAnswer<StreamBound>(Id, StreamBound.Refusal("Last-Event-ID 99 was never sent")),
+            new PublishEvent(Id, new ServerNotification("notifications/message", """{"level":"info","data":"✨"}""")),
+            new SessionEvent(42, new ServerNotification("notifications/tools/list_changed", null)),
+            new SessionEvent(43, new ServerRequest("\"call-1:1\"", "sampling/createMessage", """{"maxTokens":5}""")),
+            new SessionEvent(44, new ServerResult("7", """{"content":[]}""")),
+            new SessionEvent(45, new ServerError(null, -32602, "Invalid params", """{"uri":"x"}""")),
+            new SessionEvent(0, null, Label: "call-3/1", RetryMs: 500),
             new ResumeStream(Id, stream, 41),
-            new ResumeRefused(Id, "Last-Event-ID 99 was never sent"),
-            new StreamCall(Id, new CallTool(Id, "test_tool_with_progress", JsonElement.Parse("{}"), request), "\"r-1\"", "7", stream, Fixtures: true),
+            new StreamCall(new CallTool(Id, "test_tool_with_progress", JsonElement.Parse("{}"), request), "\"r-1\"", "7", stream),
+            new SessionAnswer<CallStreaming>(Id, new CallStreaming("call-3")),
             new CancelRequest(Id, "\"r-1\""),
+            new SessionAnswer<CancelNoted>(Id, new CancelNoted(true)),
             new ClientResponse(Id, "5", """{"jsonrpc":"2.0","id":5,"result":{"content":{"type":"text","text":"ok"}}}"""),
+            new SessionAnswer<ResponseRouted>(Id, new ResponseRouted(false)),
             new ResumeCall(Id, "call-3", 2, stream),
             new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),
             new NodeLeaving("akka.tcp://akka-mcp-echo@127.0.0.1:4053"),
@@ -65,10 +74,20 @@ public static class WireMessageSamples
         ];
     }
 
-    /// <summary>Every concrete type marked <see cref="IEchoMessage"/> in the project's assemblies.</summary>
-    public static IReadOnlySet<Type> DeclaredTypes() =>
-        new[] { typeof(IEchoMessage).Assembly, typeof(SessionNode).Assembly }
-            .SelectMany(assembly => assembly.GetTypes())
-            .Where(type => typeof(IEchoMessage).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false })
+    /// <summary>
+    /// Every concrete type marked <see cref="IEchoMessage"/> in the project's assemblies, with the answer type of every
+    /// session command.
+    /// </summary>
+    public static IReadOnlySet<Type> DeclaredTypes()
+    {
+        var types = new[] { typeof(IEchoMessage).Assembly, typeof(SessionNode).Assembly }.SelectMany(assembly => assembly.GetTypes()).ToArray();
+        var answers = types
+            .SelectMany(type => type.GetInterfaces())
+            .Where(face => face.IsGenericType && face.GetGenericTypeDefinition() == typeof(ISessionCommand<>))
+            .Select(face => typeof(SessionAnswer<>).MakeGenericType(face.GetGenericArguments()));
+        return types
+            .Where(type => typeof(IEchoMessage).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false })
+            .Concat(answers)
             .ToHashSet();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AkkaMcpEcho.Actors;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Http.Tests;
 

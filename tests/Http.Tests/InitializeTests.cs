@@ -1,5 +1,6 @@
 using System.Net;
 using AkkaMcpEcho.Actors;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Http.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AkkaMcpEcho.Actors;
-using AkkaMcpEcho.Actors.Protocol;
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using Akka.Actor;
-using AkkaMcpEcho.Actors.Fixtures;
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Fixtures;
 
 namespace AkkaMcpEcho.Actors.Calls;
 
 /// <summary>
-/// Runs one streamed tools/call for its session (its parent): sends the related messages (log notifications, progress,
-/// server-to-client requests) and finally the JSON-RPC response to the POST's stream, then completes it and stops.
-/// A fixture tool's script runs here; a default tool runs in the session as usual and this adds the progress.
+/// Sequences one streamed tools/call for its session (its parent): sends the related messages (log notifications,
+/// progress, server-to-client requests) and finally the response to the POST's stream, then completes it and stops.
+/// A fixture tool's script is carried out here; a default tool's outcome comes from the session, which ran it.
 /// Cancelled: the stream ends without a response. Server-to-client request ids are "{name}:{n}" (name = this actor's).
 /// Resumable (2025-11-25 sessions): a priming event first, every event labelled "{name}/{n}" and kept, so after a
 /// closed connection a GET with Last-Event-ID gets the rest; a response nobody received waits <see cref="Linger"/>.
@@ -23,6 +24,7 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     private const int KeptEvents = 100;
 
     private readonly StreamCall _call;
+    private readonly FixtureScript? _script;
     private readonly string? _logLevel;
     private readonly bool _resumable;
     private readonly ClientInfo? _client;
@@ -35,10 +37,12 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     private bool _responded;
     private bool _done;
 
+    /// <param name="script">A fixture tool's script; null: the session sends the tool's outcome.</param>
     /// <param name="client">The session's client; null: every capability counts as declared.</param>
-    public CallRunner(StreamCall call, string? logLevel, bool resumable, ClientInfo? client)
+    public CallRunner(StreamCall call, FixtureScript? script, string? logLevel, bool resumable, ClientInfo? client)
     {
         _call = call;
+        _script = script;
         _client = client;
         _logLevel = logLevel;
         _resumable = resumable;
@@ -54,25 +58,19 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(StreamCall call, string? logLevel, bool resumable = false, ClientInfo? client = null) =>
-        Akka.Actor.Props.Create(() => new CallRunner(call, logLevel, resumable, client));
-
-    /// <summary>Whether the call runs a fixture script here, rather than a default tool in the session.</summary>
-    public static bool RunsFixture(StreamCall call) => call.Fixtures && FixtureTools.Find(call.Call.ToolName) is not null;
+    public static Props Props(StreamCall call, FixtureScript? script, string? logLevel, bool resumable = false,
+        ClientInfo? client = null) =>
+        Akka.Actor.Props.Create(() => new CallRunner(call, script, logLevel, resumable, client));
 
     protected override void PreStart()
     {
         if (_resumable)
         {
-            _stream!.Tell(new SessionEvent(0, "", Label(0)));
+            _stream!.Tell(new SessionEvent(0, null, Label(0)));
         }
-        if (RunsFixture(_call))
+        if (_script is not null)
         {
-            Execute(FixtureTools.Find(_call.Call.ToolName)!.Start(_call.Call.Arguments), 0);
-        }
-        else
-        {
-            Context.Parent.Tell(_call.Call);
+            Execute(_script, 0);
         }
     }
 
@@ -88,14 +86,14 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     {
         if (reply.InvalidParams)
         {
-            Respond(RpcJson.Error(_call.RequestIdJson, -32602, reply.Text));
+            Respond(ServerMessages.InvalidParams(_call.RequestIdJson, reply.Text));
             return;
         }
         if (_call.ProgressTokenJson is { } token)
         {
-            Emit(RpcJson.Progress(token, 1, 1));
+            Emit(ServerMessages.Progress(token, 1, 1));
         }
-        Respond(RpcJson.Result(_call.RequestIdJson, RpcJson.TextResult(reply.Text, reply.IsError)));
+        Respond(ServerMessages.ToolResult(_call.RequestIdJson, reply.Text, reply.IsError));
     }
 
     private void Execute(FixtureScript script, int index)
@@ -105,14 +103,14 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
             switch (script.Steps[i])
             {
                 case LogStep log when _logLevel is null || LogLevels.Allows(_logLevel, log.Level):
-                    Emit(RpcJson.Log(log.Level, _call.Call.ToolName, log.Text));
+                    Emit(ServerMessages.Log(log.Level, _call.Call.ToolName, log.Text));
                     break;
                 case ProgressStep progress when _call.ProgressTokenJson is { } token:
-                    Emit(RpcJson.Progress(token, progress.Progress, progress.Total, progress.Message));
+                    Emit(ServerMessages.Progress(token, progress.Progress, progress.Total, progress.Message));
                     break;
                 case DisconnectStep disconnect when _resumable && _stream is not null:
                     // SEP-1699: a retry field, then the connection closes; the stream itself goes on.
-                    _stream.Tell(new SessionEvent(0, "", Label(++_sequence), (int)disconnect.Retry.TotalMilliseconds));
+                    _stream.Tell(new SessionEvent(0, null, Label(++_sequence), (int)disconnect.Retry.TotalMilliseconds));
                     _stream.Tell(new Status.Success(null));
                     _stream = null;
                     break;
@@ -120,18 +118,18 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
                     Timers.StartSingleTimer("step", new Continue(script, i + 1), delay.Delay);
                     return;
                 case AskClientStep ask when Undeclared(ask.Method) is { } capability:
-                    Respond(RpcJson.Result(_call.RequestIdJson, FixtureContent.TextResult(
+                    Respond(new ServerResult(_call.RequestIdJson, FixtureContent.TextResult(
                         $"Cannot send {ask.Method}: the client did not declare the '{capability}' capability at initialize",
                         isError: true)));
                     return;
                 case AskClientStep ask:
                     _waitingFor = $"\"{Self.Path.Name}:{++_asked}\"";
                     _onAnswer = ask.OnAnswer;
-                    Emit(RpcJson.Request(_waitingFor, ask.Method, ask.ParamsJson));
+                    Emit(new ServerRequest(_waitingFor, ask.Method, ask.ParamsJson));
                     Timers.StartSingleTimer("answer", new AnswerTimedOut(_waitingFor), ClientAnswerTimeout);
                     return;
                 case FinishStep finish:
-                    Respond(RpcJson.Result(_call.RequestIdJson, finish.ResultJson));
+                    Respond(new ServerResult(_call.RequestIdJson, finish.ResultJson));
                     return;
             }
         }
@@ -156,7 +154,7 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
         _waitingFor = null;
         if (answer.Json is null)
         {
-            Emit(RpcJson.Cancelled(answer.RequestIdJson, "no answer within " + ClientAnswerTimeout));
+            Emit(ServerMessages.Cancelled(answer.RequestIdJson, "no answer within " + ClientAnswerTimeout));
         }
         Execute(next(answer.Json is null ? null : JsonElement.Parse(answer.Json)), 0);
     }
@@ -165,13 +163,13 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
     {
         if (!_resumable || resume.AfterSequence > _sequence)
         {
-            Sender.Tell(new ResumeRefused(_call.SessionId, $"Last-Event-ID {Label(resume.AfterSequence)} was never sent"));
+            Sender.Tell(resume.Answer(StreamBound.Refusal($"Last-Event-ID {Label(resume.AfterSequence)} was never sent")));
             return;
         }
         _stream?.Tell(new Status.Success(null));
         _stream = resume.Stream;
         var replay = _kept.Where(kept => kept.Sequence > resume.AfterSequence).Select(kept => kept.Event).ToArray();
-        Sender.Tell(new StreamAttached(_call.SessionId, replay.Length));
+        Sender.Tell(resume.Answer(new StreamBound(replay.Length)));
         foreach (var item in replay)
         {
             _stream.Tell(item);
@@ -182,14 +180,14 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
         }
     }
 
-    private void Emit(string json)
+    private void Emit(ServerMessage message)
     {
         if (!_resumable)
         {
-            _stream?.Tell(new SessionEvent(0, json));
+            _stream?.Tell(new SessionEvent(0, message));
             return;
         }
-        var item = new SessionEvent(0, json, Label(++_sequence));
+        var item = new SessionEvent(0, message, Label(++_sequence));
         if (_kept.Count == KeptEvents)
         {
             _kept.Dequeue();
@@ -198,9 +196,9 @@ public sealed class CallRunner : ReceiveActor, IWithTimers
         _stream?.Tell(item);
     }
 
-    private void Respond(string json)
+    private void Respond(ServerMessage message)
     {
-        Emit(json);
+        Emit(message);
         _responded = true;
         if (_stream is not null)
         {

@@ -1,6 +1,8 @@
 using Akka.Actor;
-using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol.Fixtures;
 
 namespace AkkaMcpEcho.Actors.Calls;
 
@@ -19,12 +21,14 @@ public sealed class CallRuns
 
     public int Count => _live.Count;
 
-    public void Start(StreamCall call, IUntypedActorContext context, SessionState session, bool resumable)
+    /// <param name="script">A fixture tool's script, which the runner carries out; null: the session runs the tool.</param>
+    public IActorRef Start(StreamCall call, FixtureScript? script, IUntypedActorContext context, SessionState session, bool resumable)
     {
         var name = $"call-{++_started}";
-        var runner = context.ActorOf(CallRunner.Props(call, session.LogLevel, resumable, session.Client), name);
+        var runner = context.ActorOf(CallRunner.Props(call, script, session.LogLevel, resumable, session.Client), name);
         _byRequestId[call.RequestIdJson] = runner;
         _live[name] = runner;
+        return runner;
     }
 
     /// <summary>A GET resuming a call's stream: the runner answers; a call that is over is refused.</summary>
@@ -32,34 +36,44 @@ public sealed class CallRuns
     {
         if (!_live.TryGetValue(resume.CallName, out var runner))
         {
-            context.Sender.Tell(new Messages.Streams.ResumeRefused(resume.SessionId,
-                $"the call that sent {resume.CallName}/{resume.AfterSequence} is over; its events are no longer held"));
+            context.Sender.Tell(resume.Answer(StreamBound.Refusal(
+                $"the call that sent {resume.CallName}/{resume.AfterSequence} is over; its events are no longer held")));
             return;
         }
         runner.Forward(resume);
     }
 
-    /// <summary>Stops the named request if it still runs; an unknown or finished id is ignored, as the spec allows.</summary>
-    public void Cancel(string requestIdJson)
+    /// <summary>
+    /// Stops the named request if it still runs, and says whether it did; an unknown or finished id is ignored, as the
+    /// spec allows.
+    /// </summary>
+    public bool Cancel(string requestIdJson)
     {
-        if (_byRequestId.Remove(requestIdJson, out var runner))
+        if (!_byRequestId.Remove(requestIdJson, out var runner))
         {
-            runner.Tell(CallRunner.Cancel.Instance);
+            return false;
         }
+        runner.Tell(CallRunner.Cancel.Instance);
+        return true;
     }
 
-    /// <summary>Routes a client's answer to the runner that asked; answers to nothing this session asked are ignored.</summary>
-    public void Answer(ClientResponse response)
+    /// <summary>
+    /// Routes a client's answer to the runner that asked, and says whether one did; answers to nothing this session
+    /// asked are ignored.
+    /// </summary>
+    public bool Answer(ClientResponse response)
     {
         if (response.IdJson.Length < 3 || response.IdJson[0] != '"')
         {
-            return;
+            return false;
         }
         var separator = response.IdJson.IndexOf(':');
-        if (separator > 1 && _live.TryGetValue(response.IdJson[1..separator], out var runner))
+        if (separator <= 1 || !_live.TryGetValue(response.IdJson[1..separator], out var runner))
         {
-            runner.Tell(new CallRunner.Answer(response.IdJson, response.Json));
+            return false;
         }
+        runner.Tell(new CallRunner.Answer(response.IdJson, response.Json));
+        return true;
     }
 
     public void Finished(string requestIdJson, IActorRef runner)

@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Hosting;
 

@@ -2,15 +2,11 @@ using System.Collections.Frozen;
 using System.Runtime.Serialization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
-using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
-using AkkaMcpEcho.Messages.Calls;
-using AkkaMcpEcho.Messages.Registry;
-using AkkaMcpEcho.Messages.Sessions;
-using AkkaMcpEcho.Messages.Streams;
 
 namespace AkkaMcpEcho.Actors.Serialization;
 
@@ -23,37 +19,12 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
     /// <summary>Configuration name of this serializer.</summary>
     public const string Name = "akka-mcp-echo-json";
 
-    private static readonly FrozenDictionary<Type, string> ManifestOf = new Dictionary<Type, string>
-    {
-        [typeof(StartSession)] = "start",
-        [typeof(TouchSession)] = "touch",
-        [typeof(CallTool)] = "call",
-        [typeof(EndSession)] = "end",
-        [typeof(SetLogLevel)] = "level",
-        [typeof(SessionStarted)] = "started",
-        [typeof(SessionNotFound)] = "not-found",
-        [typeof(SessionTouched)] = "touched",
-        [typeof(SessionEnded)] = "ended",
-        [typeof(ToolCallReply)] = "tool-reply",
-        [typeof(CreateSession)] = "create",
-        [typeof(SessionLimitReached)] = "limit",
-        [typeof(GetRegistryStats)] = "get-stats",
-        [typeof(RegistryStats)] = "stats",
-        [typeof(AttachStream)] = "attach",
-        [typeof(ResumeStream)] = "resume",
-        [typeof(ResumeRefused)] = "resume-refused",
-        [typeof(StreamCall)] = "stream-call",
-        [typeof(CancelRequest)] = "cancel",
-        [typeof(ClientResponse)] = "client-response",
-        [typeof(ResumeCall)] = "resume-call",
-        [typeof(StreamAttached)] = "attached",
-        [typeof(PublishEvent)] = "publish",
-        [typeof(SessionEvent)] = "event",
-        [typeof(NodeSessionStats)] = "node-stats",
-        [typeof(NodeLeaving)] = "node-leaving",
-        [typeof(GetClusterStats)] = "get-cluster-stats",
-        [typeof(ClusterSessionStats)] = "cluster-stats",
-    }.ToFrozenDictionary();
+    /// <summary>Every type listed on <see cref="EchoWireContext"/>, by a short, stable manifest (its name).</summary>
+    private static readonly FrozenDictionary<Type, string> ManifestOf = typeof(EchoWireContext)
+        .GetCustomAttributesData()
+        .Where(attribute => attribute.AttributeType == typeof(JsonSerializableAttribute))
+        .Select(attribute => (Type)attribute.ConstructorArguments[0].Value!)
+        .ToFrozenDictionary(type => type, ManifestName);
 
     private static readonly FrozenDictionary<string, Type> TypeOf =
         ManifestOf.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
@@ -93,6 +64,9 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
         return JsonSerializer.Deserialize(bytes, Contract(type, manifest))
             ?? throw new SerializationException($"Empty message for manifest '{manifest}'");
     }
+
+    private static string ManifestName(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`')]}[{string.Join(",", type.GetGenericArguments().Select(ManifestName))}]" : type.Name;
 
     private JsonTypeInfo Contract(Type type, string manifest) =>
         _contracts.GetTypeInfo(type) ?? throw new SerializationException($"No contract for manifest '{manifest}' ({type})");

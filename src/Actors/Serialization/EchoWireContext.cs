@@ -1,37 +1,41 @@
 using System.Text.Json.Serialization;
-using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
 
 namespace AkkaMcpEcho.Actors.Serialization;
 
-/// <summary>Source-generated System.Text.Json contracts of every message that crosses nodes.</summary>
+/// <summary>
+/// Source-generated System.Text.Json contracts of every message that crosses nodes: this list is the one place a new
+/// wire message is added (<see cref="EchoMessageSerializer"/> takes its manifests from it).
+/// </summary>
+[JsonSerializable(typeof(CreateSession))]
+[JsonSerializable(typeof(SessionCreation))]
 [JsonSerializable(typeof(StartSession))]
 [JsonSerializable(typeof(TouchSession))]
+[JsonSerializable(typeof(SessionAnswer<SessionTouched>))]
 [JsonSerializable(typeof(CallTool))]
+[JsonSerializable(typeof(SessionAnswer<ToolCallReply>))]
 [JsonSerializable(typeof(EndSession))]
+[JsonSerializable(typeof(SessionAnswer<SessionEnded>))]
 [JsonSerializable(typeof(SetLogLevel))]
-[JsonSerializable(typeof(SessionStarted))]
-[JsonSerializable(typeof(SessionNotFound))]
-[JsonSerializable(typeof(SessionTouched))]
-[JsonSerializable(typeof(SessionEnded))]
-[JsonSerializable(typeof(ToolCallReply))]
-[JsonSerializable(typeof(CreateSession))]
-[JsonSerializable(typeof(SessionLimitReached))]
-[JsonSerializable(typeof(GetRegistryStats))]
-[JsonSerializable(typeof(RegistryStats))]
+[JsonSerializable(typeof(SessionAnswer<LogLevelSet>))]
+[JsonSerializable(typeof(StreamCall))]
+[JsonSerializable(typeof(SessionAnswer<CallStreaming>))]
+[JsonSerializable(typeof(CancelRequest))]
+[JsonSerializable(typeof(SessionAnswer<CancelNoted>))]
+[JsonSerializable(typeof(ClientResponse))]
+[JsonSerializable(typeof(SessionAnswer<ResponseRouted>))]
 [JsonSerializable(typeof(AttachStream))]
 [JsonSerializable(typeof(ResumeStream))]
-[JsonSerializable(typeof(ResumeRefused))]
-[JsonSerializable(typeof(StreamCall))]
-[JsonSerializable(typeof(CancelRequest))]
-[JsonSerializable(typeof(ClientResponse))]
 [JsonSerializable(typeof(ResumeCall))]
-[JsonSerializable(typeof(StreamAttached))]
+[JsonSerializable(typeof(SessionAnswer<StreamBound>))]
 [JsonSerializable(typeof(PublishEvent))]
 [JsonSerializable(typeof(SessionEvent))]
+[JsonSerializable(typeof(GetRegistryStats))]
+[JsonSerializable(typeof(RegistryStats))]
 [JsonSerializable(typeof(NodeSessionStats))]
 [JsonSerializable(typeof(NodeLeaving))]
 [JsonSerializable(typeof(GetClusterStats))]

@@ -2,19 +2,21 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
 using AkkaMcpEcho.Actors.Calls;
-using AkkaMcpEcho.Actors.Protocol;
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
 /// One MCP session: its state, its server-to-client events and its streamed calls.
-/// Starts blank and answers <see cref="SessionNotFound"/> until a <see cref="StartSession"/> arrives, so it can run
-/// as a sharded entity, which sharding creates for any id. It ends itself by asking its parent to passivate it.
+/// Starts blank and answers "not found" until a <see cref="StartSession"/> arrives, so it can run as a sharded entity,
+/// which sharding creates for any id. It ends itself by asking its parent to passivate it.
 /// </summary>
 /// <remarks>
 /// An untyped actor whose event and call state is created on first use: an idle session costs little more than
@@ -51,84 +53,37 @@ public sealed class SessionActor : UntypedActor
 
     protected override void OnReceive(object message)
     {
-        if (_ended)
+        if (_state is null || _ended)
         {
-            Sender.Tell(new SessionNotFound(_sessionId));
-        }
-        else if (_state is null)
-        {
-            Blank(message);
-        }
-        else
-        {
-            Active(message);
-        }
-    }
-
-    private void Blank(object message)
-    {
-        if (message is StartSession start)
-        {
-            _state = SessionState.Start(start);
-            Context.SetReceiveTimeout(_profile.SessionTimeout);
-            Sender.Tell(new SessionStarted(_sessionId, start.ProtocolVersion));
-            _lifecycle?.Tell(new SessionOpened(_sessionId));
+            NotStarted(message);
             return;
         }
-        Sender.Tell(new SessionNotFound(_sessionId));
-        Passivate();
-    }
-
-    private void Active(object message)
-    {
         switch (message)
         {
-            case TouchSession:
-                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
-                break;
-            case CallTool call:
-                Call(call);
-                break;
-            case ToolRunReady ready:
-                Run(ready.Call, ready.Tool, ready.ReplyTo, ready.Stats);
+            case TouchSession touch:
+                Sender.Tell(touch.Answer(new SessionTouched(Touch().ProtocolVersion)));
                 break;
             case SetLogLevel set:
                 _state = Touch() with { LogLevel = set.Level };
-                Sender.Tell(new SessionTouched(_sessionId, _state.ProtocolVersion));
+                Sender.Tell(set.Answer(new LogLevelSet(set.Level)));
                 break;
-            case PublishEvent publish:
-                Events.Publish(publish.Json);
+            case CallTool call:
+                Touch();
+                Run(call, Sender, answerWith: reply => call.Answer(reply));
                 break;
-            case AttachStream attach:
-                Sender.Tell(Events.Attach(_sessionId, attach.Stream, Touch().LogLevel, Context));
+            case ToolRunReady ready:
+                Finish(ready);
                 break;
-            case ResumeStream resume:
-                Sender.Tell(Events.Resume(_sessionId, resume.Stream, resume.LastEventId, Touch().LogLevel, Context)
-                    ?? (object)new ResumeRefused(_sessionId, Events.NeverSent(resume.LastEventId)));
-                break;
-            default:
-                Calls(message);
-                break;
-        }
-    }
-
-    private void Calls(object message)
-    {
-        switch (message)
-        {
             case StreamCall call:
-                // A default tool's run touches the session itself when the runner hands it the CallTool.
-                var state = CallRunner.RunsFixture(call) ? Touch() : _state!;
-                Runs.Start(call, Context, state, ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
-                Sender.Tell(new SessionTouched(_sessionId, state.ProtocolVersion));
+                StartStreamedCall(call);
                 break;
             case CancelRequest cancel:
-                _runs?.Cancel(cancel.RequestIdJson);
-                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+                Touch();
+                Sender.Tell(cancel.Answer(new CancelNoted(_runs?.Cancel(cancel.RequestIdJson) ?? false)));
                 break;
             case ClientResponse response:
-                _runs?.Answer(response);
-                Sender.Tell(new SessionTouched(_sessionId, Touch().ProtocolVersion));
+                Touch();
+                Sender.Tell(response.Answer(new ResponseRouted(_runs?.Answer(response) ?? false)));
                 break;
             case ResumeCall resume:
                 Touch();
@@ -137,25 +92,24 @@ public sealed class SessionActor : UntypedActor
             case CallRunner.Finished finished:
                 _runs?.Finished(finished.RequestIdJson, Sender);
                 break;
-            default:
-                Lifecycle(message);
+            case PublishEvent publish:
+                Events.Publish(publish.Message);
                 break;
-        }
-    }
-
-    private void Lifecycle(object message)
-    {
-        switch (message)
-        {
+            case AttachStream attach:
+                Sender.Tell(attach.Answer(Events.Attach(attach.Stream, Touch().LogLevel, Context)));
+                break;
+            case ResumeStream resume:
+                Sender.Tell(resume.Answer(Events.Resume(resume.Stream, resume.LastEventId, Touch().LogLevel, Context)));
+                break;
             case Terminated terminated:
                 _events?.Gone(terminated.ActorRef);
                 break;
-            case EndSession:
-                Sender.Tell(new SessionEnded(_sessionId));
+            case EndSession end:
+                Sender.Tell(end.Answer(new SessionEnded(DateTime.UtcNow.Ticks - _state.CreatedUtcTicks)));
                 End(SessionCloseReason.Ended);
                 break;
             case StartSession:
-                Sender.Tell(new SessionStarted(_sessionId, _state!.ProtocolVersion));
+                Sender.Tell(new SessionCreation(_sessionId, _state.ProtocolVersion));
                 break;
             case ReceiveTimeout:
                 Context.GetLogger().Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
@@ -167,48 +121,84 @@ public sealed class SessionActor : UntypedActor
         }
     }
 
+    /// <summary>Blank (never started) or ended: only a start for a blank session does anything.</summary>
+    private void NotStarted(object message)
+    {
+        if (message is StartSession start && !_ended)
+        {
+            _state = SessionState.Start(start);
+            Context.SetReceiveTimeout(_profile.SessionTimeout);
+            Sender.Tell(new SessionCreation(_sessionId, start.ProtocolVersion));
+            _lifecycle?.Tell(new SessionOpened(_sessionId));
+            return;
+        }
+        if (message is ISessionCommand command)
+        {
+            Sender.Tell(command.NotFound());
+        }
+        if (!_ended && message is IWithSessionId)
+        {
+            Passivate();
+        }
+    }
+
     private SessionState Touch()
     {
         _state = _state!.Touched(DateTime.UtcNow.Ticks);
         return _state;
     }
 
-    private void Call(CallTool call)
+    /// <summary>
+    /// A streamed call: its runner sequences what the stream carries, and the tool runs once, here (a fixture tool's
+    /// script runs in the runner).
+    /// </summary>
+    private void StartStreamedCall(StreamCall call)
     {
-        Touch();
+        var state = Touch();
+        var entry = ToolCatalog.Resolve(call.Call.ToolName, _profile.Fixtures);
+        var runner = Runs.Start(call, entry.Fixture?.Start(call.Call.Arguments), Context, state,
+            ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
+        Sender.Tell(call.Answer(new CallStreaming(runner.Path.Name)));
+        if (entry.Fixture is null)
+        {
+            Run(call.Call, runner, answerWith: reply => reply);
+        }
+    }
+
+    /// <summary>Runs a default tool; the outcome goes to <paramref name="replyTo"/> as <paramref name="answerWith"/> makes it.</summary>
+    private void Run(CallTool call, IActorRef replyTo, Func<ToolCallReply, object> answerWith)
+    {
         var tool = ToolCatalog.Find(call.ToolName);
         if (tool is null)
         {
-            Sender.Tell(new ToolCallReply(_sessionId, $"Unknown tool: {call.ToolName}", IsError: true, InvalidParams: true));
+            replyTo.Tell(answerWith(new ToolCallReply($"Unknown tool: {call.ToolName}", IsError: true, InvalidParams: true)));
             return;
         }
         if (!tool.NeedsRegistryStats)
         {
-            Run(call, tool, Sender, null);
+            Finish(new ToolRunReady(call, tool, replyTo, answerWith, null));
             return;
         }
-        var replyTo = Sender;
         _statsSource.Ask<RegistryStats>(GetRegistryStats.Instance, TimeSpan.FromSeconds(2))
-            .ContinueWith(t => new ToolRunReady(call, tool, replyTo, t.IsCompletedSuccessfully ? t.Result : null))
+            .ContinueWith(t => new ToolRunReady(call, tool, replyTo, answerWith, t.IsCompletedSuccessfully ? t.Result : null))
             .PipeTo(Self);
     }
 
-    private void Run(CallTool call, ToolDefinition tool, IActorRef replyTo, RegistryStats? stats)
+    private void Finish(ToolRunReady ready)
     {
-        var now = DateTimeOffset.UtcNow;
-        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, now, _events?.Pending ?? 0, stats)
+        var (call, tool) = (ready.Call, ready.Tool);
+        var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, DateTimeOffset.UtcNow, _events?.Pending ?? 0, ready.Stats)
         {
             Host = ToolCatalog.NeedsHostFacts(tool) ? HostFactsSource.For(Context.System).Capture() : HostFacts.Unavailable,
         };
         var result = ToolInvoker.Invoke(tool, context);
         var elapsed = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - call.Request.StartedUtcTicks));
         _state = result.Session.Timed(elapsed);
-        var asProtocolError = result.InvalidArguments
-            && !ProtocolVersions.InvalidArgumentsAreToolErrors(_state.ProtocolVersion);
-        replyTo.Tell(new ToolCallReply(_sessionId, result.Text, result.IsError, asProtocolError));
+        var asProtocolError = result.InvalidArguments && !ProtocolVersions.InvalidArgumentsAreToolErrors(_state.ProtocolVersion);
+        ready.ReplyTo.Tell(ready.AnswerWith(new ToolCallReply(result.Text, result.IsError, asProtocolError)));
         if (_state.LogLevel is not null && LogLevels.Allows(_state.LogLevel, LogLevels.Info))
         {
-            Events.Publish(LogLevels.Notification(LogLevels.Info, "session", new ActivityData("tools/call", tool.Name, result.IsError)));
+            Events.Publish(LogLevels.Activity(tool.Name, result.IsError));
         }
     }
 
@@ -235,6 +225,7 @@ public sealed class SessionActor : UntypedActor
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
 
-    /// <summary>A tool call whose registry counters have arrived.</summary>
-    private sealed record ToolRunReady(CallTool Call, ToolDefinition Tool, IActorRef ReplyTo, RegistryStats? Stats);
+    /// <summary>A tool call whose registry counters have arrived (or did not, in time).</summary>
+    private sealed record ToolRunReady(
+        CallTool Call, ToolDefinition Tool, IActorRef ReplyTo, Func<ToolCallReply, object> AnswerWith, RegistryStats? Stats);
 }

@@ -1,6 +1,7 @@
 using Akka.Actor;
-using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sessions;
 
@@ -22,9 +23,9 @@ internal sealed class SessionEvents(int capacity)
     /// <summary>Events published while no stream was bound that the log still holds.</summary>
     public int Pending => (int)Math.Min(_sent.LastId - _delivered, _sent.Count);
 
-    public void Publish(string json)
+    public void Publish(ServerMessage message)
     {
-        var item = new SessionEvent(_sent.LastId + 1, json);
+        var item = new SessionEvent(_sent.LastId + 1, message);
         _sent.Append(item);
         if (Stream is not null)
         {
@@ -37,17 +38,18 @@ internal sealed class SessionEvents(int capacity)
     /// Binds a new stream and flushes the pending events into it. The stream owes the client every event after the
     /// last one delivered: when the log no longer holds some of them, the first flushed id says how many were lost.
     /// </summary>
-    public StreamAttached Attach(string sessionId, IActorRef stream, string? logLevel, IActorContext context) =>
-        Replay(sessionId, stream, _delivered, logLevel, context)!;
+    public StreamBound Attach(IActorRef stream, string? logLevel, IActorContext context) =>
+        Replay(stream, _delivered, logLevel, context)!;
 
     /// <summary>
     /// Binds a resuming stream and replays what the log still holds after <paramref name="lastEventId"/>. Null when
     /// the id was never sent.
     /// </summary>
-    public StreamAttached? Resume(string sessionId, IActorRef stream, long lastEventId, string? logLevel, IActorContext context) =>
-        Replay(sessionId, stream, lastEventId, logLevel, context);
+    public StreamBound Resume(IActorRef stream, long lastEventId, string? logLevel, IActorContext context) =>
+        Replay(stream, lastEventId, logLevel, context)
+        ?? StreamBound.Refusal($"Last-Event-ID {lastEventId} was never sent on this session's stream (last id: {_sent.LastId})");
 
-    private StreamAttached? Replay(string sessionId, IActorRef stream, long after, string? logLevel, IActorContext context)
+    private StreamBound? Replay(IActorRef stream, long after, string? logLevel, IActorContext context)
     {
         if (_sent.After(after) is not { } replay)
         {
@@ -59,12 +61,8 @@ internal sealed class SessionEvents(int capacity)
             stream.Tell(item);
         }
         _delivered = _sent.LastId;
-        return new StreamAttached(sessionId, replay.Events.Count, after + 1,
-            logLevel is null || LogLevels.Allows(logLevel, StreamGap.Level));
+        return new StreamBound(replay.Events.Count, after + 1, logLevel is null || LogLevels.Allows(logLevel, StreamGap.Level));
     }
-
-    public string NeverSent(long lastEventId) =>
-        $"Last-Event-ID {lastEventId} was never sent on this session's stream (last id: {_sent.LastId})";
 
     /// <summary>The bound stream has stopped: later events queue again.</summary>
     public void Gone(IActorRef stream)

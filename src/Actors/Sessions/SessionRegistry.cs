@@ -4,6 +4,7 @@ using Akka.Event;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sessions;
 
@@ -49,7 +50,7 @@ public sealed class SessionRegistry : ReceiveActor
         {
             _rejected++;
             _log.Warning("Session limit of {0} reached; initialize refused", _profile.MaxSessions);
-            Sender.Tell(new SessionLimitReached(_profile.MaxSessions));
+            Sender.Tell(new SessionCreation(null, create.ProtocolVersion, _profile.MaxSessions));
             return;
         }
         var id = SessionIds.New();
@@ -67,7 +68,10 @@ public sealed class SessionRegistry : ReceiveActor
     {
         if (!_sessions.TryGetValue(message.SessionId, out var session))
         {
-            Sender.Tell(new SessionNotFound(message.SessionId));
+            if (message is ISessionCommand command)
+            {
+                Sender.Tell(command.NotFound());
+            }
             return;
         }
         if (message is EndSession)

@@ -10,6 +10,7 @@ using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sharding;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Actors.Sessions;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 
 namespace AkkaMcpEcho.Actors.Sharding;

@@ -5,8 +5,10 @@ using Akka.Event;
 using Akka.Remote;
 using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sharding;
 
@@ -86,7 +88,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         {
             _counters.Rejected();
             _log.Warning("Cluster-wide session limit of {0} reached; initialize refused", _profile.MaxSessions);
-            replyTo.Tell(new SessionLimitReached(_profile.MaxSessions));
+            replyTo.Tell(new SessionCreation(null, create.ProtocolVersion, _profile.MaxSessions));
             return;
         }
         if (attempt == 1)
@@ -102,7 +104,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         // A fresh id may fall on a shard of an unreachable or leaving node, where it would wait until that node is downed:
         // try another id instead of letting the client time out.
         var self = Self;
-        _region.Ask<object>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
+        _region.Ask<SessionCreation>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully)
             {
@@ -129,9 +131,13 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         // While a member is unreachable or leaving, a session that lived there cannot answer (until the member is downed
         // or gone and its shards restart blank elsewhere), and a message in flight during a hand-off may be dropped:
         // answer "not found" in time, so the client re-initializes instead of timing out.
-        var sessionId = message.SessionId;
-        _region.Ask<object>(message, _options.UnreachableAnswerAfter)
-            .PipeTo(Sender, success: answer => answer, failure: _ => new SessionNotFound(sessionId));
+        if (message is not ISessionCommand command)
+        {
+            _region.Forward(message);
+            return;
+        }
+        _region.Ask<IEchoMessage>(command, _options.UnreachableAnswerAfter)
+            .PipeTo(Sender, success: answer => answer, failure: _ => command.NotFound());
     }
 
     private void Gossiped(NodeSessionStats report)

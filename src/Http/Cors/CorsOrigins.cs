@@ -1,46 +1,44 @@
 using System.Collections.Immutable;
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Cors;
 
 /// <summary>
-/// Reads the CORS settings. MCP_CORS_ALLOWED_ORIGINS is a comma list of origins (scheme://host[:port]) or "*";
-/// unset means no origin gets a grant, which keeps browsers on other sites (and DNS-rebinding pages) out by default.
+/// The CORS policy from its settings: a list of origins (scheme://host[:port]) or "*"; none means no origin gets a
+/// grant, which keeps browsers on other sites (and DNS-rebinding pages) out by default.
 /// </summary>
 public static class CorsOrigins
 {
-    public const string AllowedOriginsKey = "MCP_CORS_ALLOWED_ORIGINS";
-    public const string AllowCredentialsKey = "MCP_CORS_ALLOW_CREDENTIALS";
-    public const string MaxAgeKey = "MCP_CORS_MAX_AGE";
+    private static readonly string AllowedOriginsKey = SettingsTable.CorsOrigins.Key;
+    private static readonly string AllowCredentialsKey = SettingsTable.CorsCredentials.Key;
 
-    public static CorsPolicyFacts Policy(string? origins, bool allowCredentials, int maxAgeSeconds, List<string> problems)
+    /// <summary>The setting's parser: "*" alone, or origins, each normalized to scheme://host[:port].</summary>
+    public static string[] Parse(string raw)
     {
-        var entries = (origins ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var entries = SettingParsers.List(raw);
         if (entries.Contains("*"))
         {
-            if (entries.Length > 1)
-            {
-                problems.Add($"{AllowedOriginsKey}={origins}: \"*\" cannot be combined with other origins");
-            }
-            if (allowCredentials)
-            {
-                problems.Add($"{AllowCredentialsKey}=true cannot be combined with {AllowedOriginsKey}=* (browsers refuse it)");
-            }
-            return new CorsPolicyFacts([], true, false, maxAgeSeconds);
+            return entries.Length == 1 ? entries : throw new FormatException("\"*\" cannot be combined with other origins");
         }
-        var allowed = ImmutableArray.CreateBuilder<string>();
-        foreach (var entry in entries)
+        var bad = entries.Where(entry => Normalize(entry) is null).ToArray();
+        return bad.Length == 0
+            ? [.. entries.Select(entry => Normalize(entry)!).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : throw new FormatException(string.Join(", ", bad.Select(entry => $"'{entry}'"))
+                + " not an origin; expected scheme://host[:port], e.g. https://app.example.com");
+    }
+
+    public static CorsPolicyFacts Policy(string[] origins, bool allowCredentials, int maxAgeSeconds, List<string> problems)
+    {
+        if (!origins.Contains("*"))
         {
-            if (Normalize(entry) is { } origin)
-            {
-                allowed.Add(origin);
-            }
-            else
-            {
-                problems.Add($"{AllowedOriginsKey}: '{entry}' is not an origin; expected scheme://host[:port], e.g. https://app.example.com");
-            }
+            return new CorsPolicyFacts([.. origins], false, allowCredentials, maxAgeSeconds);
         }
-        return new CorsPolicyFacts(allowed.Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray(), false, allowCredentials, maxAgeSeconds);
+        if (allowCredentials)
+        {
+            problems.Add($"{AllowCredentialsKey}=true cannot be combined with {AllowedOriginsKey}=* (browsers refuse it)");
+        }
+        return new CorsPolicyFacts([], true, false, maxAgeSeconds);
     }
 
     private static string? Normalize(string entry)

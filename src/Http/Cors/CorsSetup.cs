@@ -1,5 +1,5 @@
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Http.Mcp;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Cors;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 
 namespace AkkaMcpEcho.Http.Health;

@@ -1,12 +1,12 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -34,7 +34,7 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
         }
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
         var answer = await sessions.Ask(new TouchSession(sessionId, "batch"), context.RequestAborted);
-        if (answer is not SessionTouched touched)
+        if (answer.Reply is not { } touched)
         {
             return McpReply.SessionNotFound(sessionId);
         }
@@ -68,15 +68,12 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
         }
         try
         {
-            string? last = null;
+            ServerMessage? last = null;
             await foreach (var item in reply.Events.ReadAllAsync(cancel))
             {
-                last = item.Json.Length > 0 ? item.Json : last;
+                last = item.Message ?? last;
             }
-            return last is not null && JsonElement.Parse(last) is var message
-                && (message.TryGetProperty("result", out _) || message.TryGetProperty("error", out _))
-                ? Encoding.UTF8.GetBytes(last)
-                : null;
+            return last is ServerResult or ServerError ? JsonRpcWriter.Write(last) : null;
         }
         finally
         {

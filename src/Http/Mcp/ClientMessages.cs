@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -14,13 +14,12 @@ internal static class ClientMessages
 {
     public static async Task<McpReply> Accept(SessionGateway sessions, JsonRpcMessage message, string sessionId, CancellationToken cancel)
     {
-        object command = message.Kind == JsonRpcKind.Response
-            ? new ClientResponse(sessionId, message.IdJson ?? "null", message.Raw.GetRawText())
+        var found = message.Kind == JsonRpcKind.Response
+            ? (await sessions.Ask(new ClientResponse(sessionId, message.IdJson ?? "null", message.Raw.GetRawText()), cancel)).Reply is not null
             : message.Method == "notifications/cancelled" && RequestId(message.Params) is { } requestId
-                ? new CancelRequest(sessionId, requestId)
-                : new TouchSession(sessionId, message.Method ?? "response");
-        var answer = await sessions.Ask(command, cancel);
-        return answer is SessionNotFound ? McpReply.SessionNotFound(sessionId) : McpReply.Accepted;
+                ? (await sessions.Ask(new CancelRequest(sessionId, requestId), cancel)).Reply is not null
+                : (await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), cancel)).Reply is not null;
+        return found ? McpReply.Accepted : McpReply.SessionNotFound(sessionId);
     }
 
     private static string? RequestId(JsonElement parameters) =>

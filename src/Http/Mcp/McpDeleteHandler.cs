@@ -1,6 +1,8 @@
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -9,19 +11,20 @@ internal sealed class McpDeleteHandler(SessionGateway sessions, EchoSettings set
 {
     public async Task Handle(HttpContext context)
     {
+        await McpExchange.Requested(context, null);
         if (SessionHeaders.Check(context.Request, settings) is { } refusal)
         {
-            await ReplyWriter.Write(context, refusal, eventStream: false);
+            await FrameWriter.Write(context, refusal, eventStream: false);
             return;
         }
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
         var answer = await sessions.Ask(new EndSession(sessionId), context.RequestAborted);
-        if (answer is SessionEnded)
+        if (answer.Reply is not null)
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentLength = 0;
             return;
         }
-        await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
+        await FrameWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
     }
 }

@@ -1,4 +1,6 @@
-using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -8,7 +10,7 @@ public static class McpEndpoints
 
     public static IServiceCollection AddMcpEndpoint(this IServiceCollection services) =>
         services.AddSingleton<McpPostHandler>().AddSingleton<McpStreamHandler>().AddSingleton<McpDeleteHandler>()
-            .AddSingleton<McpMethods>().AddSingleton<BatchHandler>().AddSingleton<StreamedCalls>().AddSingleton<ToolPages>();
+            .AddSingleton<McpMethods>().AddSingleton<BatchHandler>().AddSingleton<StreamedCalls>();
 
     /// <summary>The Streamable HTTP endpoint: POST for messages, GET for the session stream, DELETE to end a session.</summary>
     public static IEndpointRouteBuilder MapMcp(this IEndpointRouteBuilder app)
@@ -23,7 +25,7 @@ public static class McpEndpoints
     private static Task NotAllowed(HttpContext context)
     {
         context.Response.Headers.Allow = "GET, POST, DELETE";
-        return ReplyWriter.Write(context,
+        return FrameWriter.Write(context,
             McpReply.Error(StatusCodes.Status405MethodNotAllowed, JsonRpcErrors.TransportError,
                 $"Method Not Allowed: {context.Request.Method} {Path}; use GET, POST or DELETE"),
             eventStream: false);

@@ -1,16 +1,17 @@
 using System.Text.Json;
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Fixtures;
+using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
 /// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
-internal sealed class McpMethods(
-    SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ConformanceMode conformance, ToolPages tools)
+internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ToolPages tools)
 {
     private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
 
@@ -40,13 +41,11 @@ internal sealed class McpMethods(
         return message.Method switch
         {
             "tools/call" => await CallTool(message, sessionId, context, started),
-            "tools/list" => await WhenSessionExists(sessionId, message.Method, context,
-                () => tools.Answer(id, message.Params)),
-            "ping" => await WhenSessionExists(sessionId, message.Method, context,
-                () => McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject))),
+            "tools/list" => await WhenSessionExists(sessionId, message.Method, context, () => ToolsPage(id, message.Params)),
+            "ping" => await WhenSessionExists(sessionId, message.Method, context, () => McpReply.Ok(JsonRpcWriter.RawResult(id, "{}"))),
             "logging/setLevel" => await SetLevel(message, sessionId, context),
-            _ when conformance.Enabled && FixtureMethods.Names.Contains(message.Method!) => await WhenSessionExists(sessionId,
-                message.Method!, context, () => FixtureMethods.Answer(message.Method!, message.Params, id)),
+            _ when settings.Profile.Fixtures && FixtureMethods.Names.Contains(message.Method!) => await WhenSessionExists(sessionId,
+                message.Method!, context, () => Fixture(FixtureMethods.Answer(message.Method!, message.Params), id)),
             _ => await WhenSessionExists(sessionId, message.Method!, context,
                 () => McpReply.RequestError(id, JsonRpcErrors.MethodNotFound, $"Method not found: {message.Method}")),
         };
@@ -65,19 +64,18 @@ internal sealed class McpMethods(
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, InitializeParams.Expected);
         }
         var version = ProtocolVersions.Negotiate(init.ProtocolVersion, settings.Profile.SupportedProtocolVersions);
-        var answer = await sessions.Ask(new CreateSession(version, init.Client), cancel);
-        return answer switch
+        var creation = await sessions.Create(new CreateSession(version, init.Client), cancel);
+        if (creation.SessionId is not { } created)
         {
-            SessionStarted started => new McpReply(StatusCodes.Status200OK, JsonRpcWriter.Result(id,
-                new InitializeResult(started.ProtocolVersion,
-                    conformance.Enabled ? ServerCapabilities.WithFixtures : ServerCapabilities.Default,
-                    new Implementation(Actors.ServerProfile.Name, Actors.ServerProfile.Version)),
-                WireJson.Relaxed.InitializeResult), started.SessionId),
-            SessionLimitReached full => McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.TransportError,
-                $"Service Unavailable: session limit reached ({full.Limit} active sessions, MCP_MAX_SESSIONS); "
-                + "end a session with DELETE /mcp or wait for one to expire", id),
-            _ => Unexpected(answer, id),
-        };
+            return McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.TransportError,
+                $"Service Unavailable: session limit reached ({creation.RefusedAtLimit} active sessions, MCP_MAX_SESSIONS); "
+                + "end a session with DELETE /mcp or wait for one to expire", id);
+        }
+        return new McpReply(StatusCodes.Status200OK, JsonRpcWriter.Result(id,
+            new InitializeResult(creation.ProtocolVersion,
+                settings.Profile.Fixtures ? ServerCapabilities.WithFixtures : ServerCapabilities.Default,
+                new Implementation(ServerProfile.Name, ServerProfile.Version)),
+            WireJson.Relaxed.InitializeResult), created);
     }
 
     private async Task<McpReply> CallTool(JsonRpcMessage message, string sessionId, HttpContext context, long started)
@@ -99,21 +97,17 @@ internal sealed class McpMethods(
             }
             arguments = given;
         }
-        var facts = RequestFactsCapture.From(context, started);
+        var call = new CallTool(sessionId, toolName, arguments, RequestFactsCapture.From(context, started));
         var progressToken = StreamedCalls.ProgressToken(p);
-        if (streamed.Streams(toolName, progressToken))
+        if (ToolCatalog.Streams(ToolCatalog.Resolve(toolName, settings.Profile.Fixtures), progressToken))
         {
-            return await streamed.Start(new CallTool(sessionId, toolName, arguments, facts), id!, progressToken, context.RequestAborted);
+            return await streamed.Start(call, id!, progressToken, context.RequestAborted);
         }
-        var answer = await sessions.Ask(new CallTool(sessionId, toolName, arguments, facts), context.RequestAborted);
-        return answer switch
+        return (await sessions.Ask(call, context.RequestAborted)).Reply switch
         {
-            ToolCallReply { InvalidParams: true } invalid => McpReply.RequestError(id, JsonRpcErrors.InvalidParams, invalid.Text),
-            ToolCallReply reply => McpReply.Ok(JsonRpcWriter.Result(id,
-                new CallToolResult([TextContent.Of(reply.Text)]) { IsError = reply.IsError },
-                WireJson.Relaxed.CallToolResult)),
-            SessionNotFound => McpReply.SessionNotFound(sessionId),
-            _ => Unexpected(answer, id),
+            null => McpReply.SessionNotFound(sessionId),
+            { InvalidParams: true } invalid => McpReply.RequestError(id, JsonRpcErrors.InvalidParams, invalid.Text),
+            var reply => McpReply.Ok(JsonRpcWriter.Result(id, json => ToolResults.Write(json, reply.Text, reply.IsError))),
         };
     }
 
@@ -127,18 +121,23 @@ internal sealed class McpMethods(
                 "Invalid params: level must be one of " + string.Join(", ", LogLevels.Ordered));
         }
         var answer = await sessions.Ask(new SetLogLevel(sessionId, level.GetString()!), context.RequestAborted);
-        return answer is SessionNotFound
-            ? McpReply.SessionNotFound(sessionId)
-            : McpReply.Ok(JsonRpcWriter.Result(id, new EmptyObject(), WireJson.Relaxed.EmptyObject));
+        return answer.Reply is null ? McpReply.SessionNotFound(sessionId) : McpReply.Ok(JsonRpcWriter.RawResult(id, "{}"));
     }
 
     private async Task<McpReply> WhenSessionExists(string sessionId, string method, HttpContext context, Func<McpReply> reply)
     {
         var answer = await sessions.Ask(new TouchSession(sessionId, method), context.RequestAborted);
-        return answer is SessionNotFound ? McpReply.SessionNotFound(sessionId) : reply();
+        return answer.Reply is null ? McpReply.SessionNotFound(sessionId) : reply();
     }
 
-    private static McpReply Unexpected(object answer, string? id) =>
-        McpReply.Error(StatusCodes.Status500InternalServerError, JsonRpcErrors.InternalError,
-            $"Internal error: unexpected answer {answer.GetType().Name}", id);
+    private McpReply ToolsPage(string? id, JsonElement parameters)
+    {
+        var (page, problem) = tools.Page(parameters);
+        return page is not null ? McpReply.Ok(JsonRpcWriter.RawResult(id, page)) : McpReply.RequestError(id, JsonRpcErrors.InvalidParams, problem!);
+    }
+
+    private static McpReply Fixture(FixtureAnswer answer, string? id) =>
+        answer.ResultJson is { } result
+            ? McpReply.Ok(JsonRpcWriter.RawResult(id, result))
+            : McpReply.RequestError(id, answer.ErrorCode, answer.ErrorMessage!);
 }

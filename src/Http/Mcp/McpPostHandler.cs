@@ -1,7 +1,9 @@
 using System.Text.Json;
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -14,7 +16,7 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
     public async Task Handle(HttpContext context)
     {
         var started = DateTime.UtcNow.Ticks;
-        var accept = McpHeaders.Negotiate(context.Request.Headers.Accept);
+        var accept = ContentNegotiation.Negotiate(context.Request.Headers.Accept);
         McpReply reply;
         try
         {
@@ -24,13 +26,13 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
         {
             return;
         }
-        await ReplyWriter.Write(context, reply, accept.PrefersEventStream);
+        await FrameWriter.Write(context, reply, accept.PrefersEventStream);
     }
 
     private async Task<McpReply> Process(HttpContext context, AcceptedFormats accept, long started)
     {
         var request = context.Request;
-        if (!McpHeaders.IsJsonContent(request.ContentType))
+        if (!ContentNegotiation.IsJsonContent(request.ContentType))
         {
             return McpReply.Error(StatusCodes.Status415UnsupportedMediaType, JsonRpcErrors.TransportError,
                 $"Unsupported Media Type: Content-Type must be application/json, got '{request.ContentType}'");
@@ -43,6 +45,7 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
 
         var limit = settings.Profile.MaxMessageBytes;
         var body = await RequestBody.Read(request, limit, context.RequestAborted);
+        await McpExchange.Requested(context, body.Bytes);
         if (body.TooLarge)
         {
             return McpReply.Error(StatusCodes.Status413PayloadTooLarge, JsonRpcErrors.TransportError,
@@ -55,20 +58,20 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
                 ? $"Request Timeout: the body arrived too slowly ({body.Problem})"
                 : $"Bad Request: the body could not be read ({body.Problem})");
         }
-        if (!RequestBody.TryParse(body.Bytes, out var json, out var code, out var problem))
+        if (!JsonBody.TryParse(body.Bytes, out var json, out var code, out var problem))
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, code, problem);
         }
         if (json.ValueKind == JsonValueKind.Array)
         {
-            RequestLog.Method(context, "(batch)");
+            McpExchange.Carries(context, "(batch)", null);
             return await batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
         }
-        RequestLog.Method(context, message.Method ?? "(response)");
+        McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson);
 
         if (message.Method != "initialize" && SessionHeaders.Check(request, settings, message.IdJson) is { } refusal)
         {

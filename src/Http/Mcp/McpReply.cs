@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Akka.Actor;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 

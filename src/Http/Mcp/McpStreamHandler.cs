@@ -1,11 +1,13 @@
 using System.Threading.Channels;
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -22,14 +24,15 @@ internal sealed class McpStreamHandler(
     public async Task Handle(HttpContext context)
     {
         var request = context.Request;
-        if (!McpHeaders.Negotiate(request.Headers.Accept).EventStream)
+        await McpExchange.Requested(context, null);
+        if (!ContentNegotiation.Negotiate(request.Headers.Accept).EventStream)
         {
             await Refuse(context, StatusCodes.Status406NotAcceptable, "Not Acceptable: Client must accept text/event-stream");
             return;
         }
         if (SessionHeaders.Check(request, settings) is { } refusal)
         {
-            await ReplyWriter.Write(context, refusal, eventStream: false);
+            await FrameWriter.Write(context, refusal, eventStream: false);
             return;
         }
         var sessionId = request.Headers[McpHeaders.SessionId].ToString();
@@ -47,33 +50,26 @@ internal sealed class McpStreamHandler(
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            object bind = resume switch
+            ISessionCommand<StreamBound> bind = resume switch
             {
                 null => new AttachStream(sessionId, stream),
                 { Call: { } call } => new ResumeCall(sessionId, call, resume.Sequence, stream),
                 _ => new ResumeStream(sessionId, stream, resume.Sequence),
             };
-            StreamAttached? attached = null;
-            switch (await sessions.Ask(bind, cancel))
+            var bound = (await sessions.Ask(bind, cancel)).Reply;
+            if (bound is null)
             {
-                case SessionNotFound:
-                    await ReplyWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
-                    return;
-                case ResumeRefused refused:
-                    await Refuse(context, StatusCodes.Status400BadRequest, $"Bad Request: {refused.Reason}");
-                    return;
-                case StreamAttached bound:
-                    attached = bound;
-                    break;
+                await FrameWriter.Write(context, McpReply.SessionNotFound(sessionId), eventStream: false);
+                return;
             }
-            var response = context.Response;
-            response.ContentType = McpHeaders.EventStream;
-            response.Headers.CacheControl = "no-cache, no-transform";
-            response.Headers["X-Accel-Buffering"] = "no";
-            response.Headers[McpHeaders.SessionId] = sessionId;
-            await response.StartAsync(cancel);
-            await response.BodyWriter.FlushAsync(cancel);
-            await Pump(events, response, new StreamGaps(attached!.FirstEventId, attached.GapWarnings), cancel);
+            if (bound.Refused is { } reason)
+            {
+                await Refuse(context, StatusCodes.Status400BadRequest, $"Bad Request: {reason}");
+                return;
+            }
+            context.Response.Headers[McpHeaders.SessionId] = sessionId;
+            await FrameWriter.StartEventStream(context, cancel);
+            await Pump(context, events, new StreamGaps(bound.FirstEventId, bound.GapWarnings), cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -85,9 +81,9 @@ internal sealed class McpStreamHandler(
         }
     }
 
-    private async Task Pump(ChannelReader<SessionEvent> events, HttpResponse response, StreamGaps gaps, CancellationToken cancel)
+    private async Task Pump(HttpContext context, ChannelReader<SessionEvent> events, StreamGaps gaps, CancellationToken cancel)
     {
-        var output = response.BodyWriter;
+        var output = context.Response.BodyWriter;
         var streamKey = Guid.NewGuid().ToString("N")[..12];
         long keepAlives = 0;
         while (true)
@@ -103,7 +99,8 @@ internal sealed class McpStreamHandler(
                 }
                 catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                 {
-                    await output.WriteAsync(pings.Frame(streamKey, ++keepAlives), cancel);
+                    await FrameWriter.KeepAlive(context, pings.Frame(streamKey, ++keepAlives));
+                    await output.FlushAsync(cancel);
                     continue;
                 }
             }
@@ -115,14 +112,14 @@ internal sealed class McpStreamHandler(
             {
                 if (gaps.Before(item) is { } marker)
                 {
-                    SseFrames.Write(output, marker);
+                    await FrameWriter.Event(context, marker);
                 }
-                SseFrames.Write(output, item);
+                await FrameWriter.Event(context, item);
             }
             await output.FlushAsync(cancel);
         }
     }
 
     private static Task Refuse(HttpContext context, int status, string message) =>
-        ReplyWriter.Write(context, McpReply.Error(status, JsonRpcErrors.TransportError, message), eventStream: false);
+        FrameWriter.Write(context, McpReply.Error(status, JsonRpcErrors.TransportError, message), eventStream: false);
 }

@@ -1,56 +1,23 @@
-using System.Diagnostics;
+using AkkaMcpEcho.Http.Wire;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
-/// <summary>What the MCP endpoint learned about a request while serving it, for the request log.</summary>
-internal sealed class McpRequestFeature
-{
-    public string? RpcMethod { get; set; }
-}
-
 /// <summary>
 /// One debug line per request to the MCP endpoint: HTTP method, JSON-RPC method, session, status and duration. Every
-/// client-supplied value goes through <see cref="LogText"/>. Costs nothing when debug logging is off.
+/// client-supplied value goes through <see cref="LogText"/>. Left out when debug logging is off.
 /// </summary>
-internal static partial class RequestLog
+internal sealed partial class RequestLog(ILogger<RequestLog> log, TimeProvider clock) : McpTap
 {
-    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
-    {
-        var log = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestLog).FullName!);
-        return app.Use(async (context, next) =>
-        {
-            if (!log.IsEnabled(LogLevel.Debug) || !context.Request.Path.StartsWithSegments(McpEndpoints.Path))
-            {
-                await next(context);
-                return;
-            }
-            var feature = new McpRequestFeature();
-            context.Features.Set(feature);
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                var session = context.Response.Headers[McpHeaders.SessionId].ToString() is { Length: > 0 } minted
-                    ? minted
-                    : context.Request.Headers[McpHeaders.SessionId].ToString();
-                Served(log, context.Request.Method, LogText.Safe(feature.RpcMethod), LogText.Safe(session.Length > 0 ? session : null),
-                    context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        });
-    }
+    public override bool Enabled => log.IsEnabled(LogLevel.Debug);
 
-    /// <summary>Notes the JSON-RPC method for the log line, when the log wants it.</summary>
-    public static void Method(HttpContext context, string? method)
+    public override void OnEnd(McpExchange exchange)
     {
-        if (context.Features.Get<McpRequestFeature>() is { } feature)
-        {
-            feature.RpcMethod = method;
-        }
+        var http = exchange.Http;
+        Served(log, http.Request.Method, LogText.Safe(exchange.RpcMethod), LogText.Safe(exchange.SessionId),
+            exchange.End == ExchangeEnd.ClientGone ? "client gone" : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (clock.GetUtcNow() - exchange.Started).TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{HttpMethod} /mcp {RpcMethod} session={Session} -> {Status} in {Milliseconds:0.0} ms")]
-    private static partial void Served(ILogger log, string httpMethod, string rpcMethod, string session, int status, double milliseconds);
+    private static partial void Served(ILogger log, string httpMethod, string rpcMethod, string session, string status, double milliseconds);
 }

@@ -1,5 +1,6 @@
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Mcp;
 

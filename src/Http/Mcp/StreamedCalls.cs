@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AkkaMcpEcho.Actors.Fixtures;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
@@ -9,24 +8,18 @@ using AkkaMcpEcho.Messages.Sessions;
 namespace AkkaMcpEcho.Http.Mcp;
 
 /// <summary>
-/// tools/call answered as an SSE stream, whatever the Accept preference, because messages come before the response:
-/// when the request carries <c>_meta.progressToken</c>, and for the conformance fixture tools (logging, progress,
-/// sampling and elicitation go to the client during the call). Events on these streams carry no SSE id: they are
-/// not replayed, so a client never tries to resume them.
+/// A tools/call answered as an SSE stream (<c>ToolCatalog.Streams</c> decides which): the session's call runner
+/// feeds the stream, which ends with the call's response.
 /// </summary>
-internal sealed class StreamedCalls(SessionGateway sessions, SessionStreams streams, EchoSettings settings, ConformanceMode conformance)
+internal sealed class StreamedCalls(SessionGateway sessions, SessionStreams streams, EchoSettings settings)
 {
-    public bool Streams(string toolName, string? progressTokenJson) =>
-        progressTokenJson is not null || (conformance.Enabled && FixtureTools.Find(toolName) is not null);
-
     public async Task<McpReply> Start(CallTool call, string requestIdJson, string? progressTokenJson, CancellationToken cancel)
     {
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            var answer = await sessions.Ask(
-                new StreamCall(call.SessionId, call, requestIdJson, progressTokenJson, stream, conformance.Enabled), cancel);
-            if (answer is SessionTouched)
+            var answer = await sessions.Ask(new StreamCall(call, requestIdJson, progressTokenJson, stream), cancel);
+            if (answer.Reply is not null)
             {
                 return McpReply.Streamed(stream, events);
             }

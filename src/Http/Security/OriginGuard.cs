@@ -1,5 +1,6 @@
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Mcp;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Security;
 
@@ -20,7 +21,7 @@ public static class OriginGuard
                 await next(context);
                 return;
             }
-            await ReplyWriter.Write(context,
+            await FrameWriter.Write(context,
                 McpReply.Error(StatusCodes.Status403Forbidden, JsonRpcErrors.TransportError, refusal), eventStream: false);
         });
 }

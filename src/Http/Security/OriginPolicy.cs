@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Security;
 
@@ -14,26 +15,23 @@ namespace AkkaMcpEcho.Http.Security;
 /// </summary>
 public sealed record OriginPolicy(bool AnyHost, ImmutableArray<string> Hosts, bool AnyOrigin, ImmutableArray<string> Origins)
 {
-    public const string HostsKey = "MCP_ALLOWED_HOSTS";
-    public const string OriginsKey = "MCP_ALLOWED_ORIGINS";
+    private static readonly string HostsKey = SettingsTable.AllowedHosts.Key;
+    private static readonly string OriginsKey = SettingsTable.AllowedOrigins.Key;
 
     private static readonly ImmutableArray<string> LoopbackNames = ["localhost", "127.0.0.1", "::1"];
 
     public static OriginPolicy LoopbackOnly { get; } = new(false, [], false, []);
 
-    public static OriginPolicy From(IConfiguration config, string bindHost, CorsPolicyFacts? cors = null)
+    /// <param name="hosts">The MCP_ALLOWED_HOSTS value, or null when unset.</param>
+    /// <param name="origins">The MCP_ALLOWED_ORIGINS value, or null when unset.</param>
+    public static OriginPolicy From(string? hosts, string? origins, string bindHost, CorsPolicyFacts? cors, List<string> problems)
     {
         var networked = !IsLoopbackName(bindHost);
-        var problems = new List<string>();
-        var (anyHost, hosts) = List(config[HostsKey], networked, HostName, problems, HostsKey, "host names such as mcp.example.com");
-        var (anyOrigin, origins) = List(config[OriginsKey], networked, OriginName, problems, OriginsKey,
+        var (anyHost, hostNames) = List(hosts, networked, HostName, problems, HostsKey, "host names such as mcp.example.com");
+        var (anyOrigin, originNames) = List(origins, networked, OriginName, problems, OriginsKey,
             "origins such as https://app.example.com");
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("Invalid configuration:\n  " + string.Join("\n  ", problems));
-        }
         var granted = cors?.AllowedOrigins.Select(OriginName).OfType<string>() ?? [];
-        return new OriginPolicy(anyHost, hosts, anyOrigin || cors?.AnyOrigin == true, [.. origins.Concat(granted).Distinct()]);
+        return new OriginPolicy(anyHost, hostNames, anyOrigin || cors?.AnyOrigin == true, [.. originNames.Concat(granted).Distinct()]);
     }
 
     /// <summary>Why the request's Host is refused, or null when it is allowed (a missing Host passes).</summary>

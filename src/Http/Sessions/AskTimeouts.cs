@@ -1,7 +1,8 @@
 using Akka.Actor;
 using AkkaMcpEcho.Http.Configuration;
-using AkkaMcpEcho.Http.JsonRpc;
 using AkkaMcpEcho.Http.Mcp;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Sessions;
 
@@ -21,7 +22,7 @@ public static class AskTimeouts
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(AskTimeouts))
                     .LogWarning("An actor did not answer {Method} {Path} within {Timeout}", context.Request.Method,
                         context.Request.Path, settings.AskTimeout);
-                await ReplyWriter.Write(context,
+                await FrameWriter.Write(context,
                     McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError,
                         $"Internal error: the session did not answer within {settings.AskTimeout.TotalSeconds:0}s"),
                     eventStream: false);

@@ -1,13 +1,16 @@
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
-using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Messages.Sessions;
 
 namespace AkkaMcpEcho.Http.Sessions;
 
-/// <summary>The HTTP layer's only way into the actors: asks with the configured timeout and the request's token.</summary>
+/// <summary>
+/// The HTTP layer's only way into the actors: typed asks, each with the configured timeout and the request's token.
+/// </summary>
 public sealed class SessionGateway(
     IRequiredActor<SessionRouter> router,
     IRequiredActor<SessionStats> stats,
@@ -16,15 +19,12 @@ public sealed class SessionGateway(
     // The router never changes once the actor system runs: resolve it once, not per request.
     private IActorRef? _router;
 
-    public TimeSpan Timeout => settings.AskTimeout;
+    /// <summary>A command to one session: its reply, or a null reply when the session does not exist.</summary>
+    public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
+        await (await Router(cancel)).Ask<SessionAnswer<TReply>>(command, settings.AskTimeout, cancel);
 
-    public async Task<object> Ask(object message, CancellationToken cancel)
-    {
-        var target = _router ??= await router.GetAsync(cancel);
-        return await target.Ask<object>(message, settings.AskTimeout, cancel);
-    }
-
-    public void Tell(object message) => router.ActorRef.Tell(message);
+    public async Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
+        await (await Router(cancel)).Ask<SessionCreation>(create, settings.AskTimeout, cancel);
 
     public async Task<RegistryStats> Stats(CancellationToken cancel)
     {
@@ -38,4 +38,6 @@ public sealed class SessionGateway(
         var target = await stats.GetAsync(cancel);
         return await target.Ask<ClusterSessionStats>(GetClusterStats.Instance, settings.AskTimeout, cancel);
     }
+
+    private async ValueTask<IActorRef> Router(CancellationToken cancel) => _router ??= await router.GetAsync(cancel);
 }

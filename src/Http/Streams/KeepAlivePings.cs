@@ -1,4 +1,6 @@
-using System.Text;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Messages.Frames;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Streams;
 
@@ -9,20 +11,9 @@ namespace AkkaMcpEcho.Http.Streams;
 /// </summary>
 public sealed record KeepAlivePings(bool Enabled)
 {
-    public const string Key = "MCP_SSE_KEEPALIVE_PING";
-
-    public static KeepAlivePings From(IConfiguration config) =>
-        config[Key]?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "false" or "0" or "no" or "off" => new(false),
-            "true" or "1" or "yes" or "on" => new(true),
-            var other => throw new InvalidOperationException(
-                $"Invalid configuration:\n  {Key}={other}: expected true/false, 1/0, yes/no or on/off"),
-        };
-
     /// <summary>The keep-alive frame; <paramref name="streamKey"/> and <paramref name="count"/> make each ping id unique.</summary>
     public byte[] Frame(string streamKey, long count) =>
         Enabled
-            ? Encoding.UTF8.GetBytes($$"""event: message{{"\n"}}data: {"jsonrpc":"2.0","id":"ping-{{streamKey}}-{{count}}","method":"ping"}{{"\n\n"}}""")
+            ? SseFrames.Event(JsonRpcWriter.Write(new ServerRequest($"\"ping-{streamKey}-{count}\"", "ping", null)))
             : SseFrames.KeepAlive;
 }

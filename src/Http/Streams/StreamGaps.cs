@@ -1,5 +1,5 @@
-using AkkaMcpEcho.Actors.Protocol;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Http.Streams;
 

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 
 namespace AkkaMcpEcho.Messages.Registry;
 
-/// <summary>An initialize request: the registry picks a fresh id and starts the session, or refuses past the limit.</summary>
+/// <summary>
+/// An initialize request: the registry picks a fresh id and starts the session, or refuses past the limit. Answered by
+/// <see cref="Sessions.SessionCreation"/>.
+/// </summary>
 public sealed record CreateSession(string ProtocolVersion, Sessions.ClientInfo Client) : IEchoMessage;
-
-/// <summary>The registry refused a new session because <paramref name="Limit"/> sessions are active.</summary>
-public sealed record SessionLimitReached(int Limit) : IEchoMessage;
 
 public sealed record GetRegistryStats : IEchoMessage
 {

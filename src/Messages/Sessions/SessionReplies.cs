@@ -1,17 +1,22 @@
 namespace AkkaMcpEcho.Messages.Sessions;
 
-public sealed record SessionStarted(string SessionId, string ProtocolVersion) : IWithSessionId, IEchoMessage;
+/// <summary>
+/// The answer to <c>CreateSession</c>: the new session's id and negotiated version, or, when <paramref name="SessionId"/>
+/// is null, the session limit (<paramref name="RefusedAtLimit"/> active sessions) that refused it.
+/// </summary>
+public sealed record SessionCreation(string? SessionId, string ProtocolVersion, int RefusedAtLimit = 0) : IEchoMessage;
 
-/// <summary>The session does not exist (never issued, expired, or ended): HTTP answers 404.</summary>
-public sealed record SessionNotFound(string SessionId) : IWithSessionId, IEchoMessage;
+/// <summary>The session exists; the version it negotiated.</summary>
+public sealed record SessionTouched(string ProtocolVersion);
 
-public sealed record SessionTouched(string SessionId, string ProtocolVersion) : IWithSessionId, IEchoMessage;
+/// <summary>The session has ended; its id answers "not found" from now on.</summary>
+public sealed record SessionEnded(long LifetimeTicks);
 
-public sealed record SessionEnded(string SessionId) : IWithSessionId, IEchoMessage;
+/// <summary>The session's log level is now <paramref name="Level"/>.</summary>
+public sealed record LogLevelSet(string Level);
 
 /// <summary>
-/// The outcome of a tools/call. <paramref name="IsError"/> marks a tool execution error (a result with <c>isError: true</c>);
-/// <paramref name="InvalidParams"/> marks arguments the negotiated protocol version wants reported as JSON-RPC -32602.
+/// The outcome of a tools/call: the result's text, and <paramref name="IsError"/> for a tool execution error (a result
+/// with <c>isError: true</c>); <paramref name="InvalidParams"/>: the negotiated version wants it reported as -32602.
 /// </summary>
-public sealed record ToolCallReply(string SessionId, string Text, bool IsError, bool InvalidParams = false)
-    : IWithSessionId, IEchoMessage;
+public sealed record ToolCallReply(string Text, bool IsError, bool InvalidParams = false);

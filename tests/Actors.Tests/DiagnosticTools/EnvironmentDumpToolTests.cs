@@ -1,4 +1,5 @@
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests.DiagnosticTools;
 

@@ -2,9 +2,10 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using AkkaMcpEcho.Actors.Sessions;
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests.DiagnosticTools;
 

@@ -1,4 +1,4 @@
-using AkkaMcpEcho.Actors.Tools;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests.DiagnosticTools;
 

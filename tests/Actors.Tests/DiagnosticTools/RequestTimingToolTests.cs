@@ -1,5 +1,5 @@
-using AkkaMcpEcho.Actors.Tools;
 using AkkaMcpEcho.Messages.Registry;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Actors.Tests.DiagnosticTools;
 

@@ -1,5 +1,6 @@
-using AkkaMcpEcho.Actors.Protocol;
+using AkkaMcpEcho.Actors.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Tests.Protocol;
 
@@ -10,7 +11,7 @@ public sealed class EventLogTests
         var log = new EventLog(capacity);
         for (var id = 1; id <= events; id++)
         {
-            log.Append(new SessionEvent(id, $"{{\"n\":{id}}}"));
+            log.Append(new SessionEvent(id, TestRequests.Note($"{{\"n\":{id}}}")));
         }
         return log;
     }
@@ -59,7 +60,7 @@ public sealed class EventLogTests
         var replay = LogOf(100, 150).After(0)!;
 
         Assert.Equal(Enumerable.Range(51, 100).Select(n => (long)n), replay.Events.Select(e => e.Id));
-        Assert.Equal("{\"n\":51}", replay.Events[0].Json);
+        Assert.Equal(TestRequests.Note("{\"n\":51}"), replay.Events[0].Message);
         Assert.Equal(50, replay.Lost);
     }
 

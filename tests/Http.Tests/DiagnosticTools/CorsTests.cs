@@ -93,7 +93,7 @@ public sealed class CorsTests : IAsyncLifetime
     {
         var settings = Settings(new() { ["MCP_CORS_ALLOWED_ORIGINS"] = origins });
 
-        Assert.Equal(shown, settings.EffectiveValues(Configuration(new())).Single(e => e.Name == "MCP_CORS_ALLOWED_ORIGINS").Value);
+        Assert.Equal(shown, settings.Shown.Single(e => e.Name == "MCP_CORS_ALLOWED_ORIGINS").Value);
         Assert.Equal(86400, settings.Cors.MaxAgeSeconds);
     }
 
@@ -106,7 +106,7 @@ public sealed class CorsTests : IAsyncLifetime
     [InlineData("ECHO_ENABLE_BINARY", "maybe")]
     public void Bad_settings_stop_the_server_with_a_clear_message(string key, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Settings(new() { [key] = value }));
+        var error = Assert.Throws<SettingsException>(() => Settings(new() { [key] = value }));
 
         Assert.Contains(key, error.Message);
     }
@@ -114,7 +114,7 @@ public sealed class CorsTests : IAsyncLifetime
     [Fact]
     public void Credentials_cannot_be_combined_with_any_origin()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<SettingsException>(() =>
             Settings(new() { ["MCP_CORS_ALLOWED_ORIGINS"] = "*", ["MCP_CORS_ALLOW_CREDENTIALS"] = "true" }));
 
         Assert.Contains("MCP_CORS_ALLOW_CREDENTIALS=true cannot be combined", error.Message);

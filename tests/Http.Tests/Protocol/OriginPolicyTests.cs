@@ -1,17 +1,17 @@
+using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Security;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 
 namespace AkkaMcpEcho.Http.Tests.Protocol;
 
 public sealed class OriginPolicyTests
 {
-    private static OriginPolicy Policy(string bindHost, string? hosts = null, string? origins = null) =>
-        OriginPolicy.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [OriginPolicy.HostsKey] = hosts,
-            [OriginPolicy.OriginsKey] = origins,
-        }).Build(), bindHost);
+    private static OriginPolicy Policy(string bindHost, string? hosts = null, string? origins = null)
+    {
+        var problems = new List<string>();
+        var policy = OriginPolicy.From(hosts, origins, bindHost, null, problems);
+        return problems.Count == 0 ? policy : throw new SettingsException(problems);
+    }
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -46,7 +46,7 @@ public sealed class OriginPolicyTests
     [Fact]
     public void Invalid_entries_stop_the_server_with_the_setting_named()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Policy("127.0.0.1", origins: "app.example.com/path"));
+        var error = Assert.Throws<SettingsException>(() => Policy("127.0.0.1", origins: "app.example.com/path"));
 
         Assert.Contains("MCP_ALLOWED_ORIGINS", error.Message);
         Assert.Contains("app.example.com/path", error.Message);

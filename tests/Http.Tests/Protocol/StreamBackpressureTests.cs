@@ -48,7 +48,7 @@ public sealed class StreamBackpressureTests
             gap = null;
         }
         Assert.Equal(Events + 1, expected);
-        Assert.True(lost > Events / 4, $"lost {lost} of {Events}: the drop-head buffer was not really reached");
+        Assert.True(lost > 1000, $"lost {lost} of {Events}: the drop-head buffer was not really reached");
         // Held while the client did not read: the drop-head buffer, one event in the channel, one in the writer's hands.
         var afterLastGap = frames.Count - frames.FindLastIndex(f => f.Gap is not null) - 1;
         Assert.InRange(afterLastGap, 1, StreamBuffer + 2);

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Net;
+using AkkaMcpEcho.Protocol;
+using static AkkaMcpEcho.Http.Configuration.SettingParsers;
+
+namespace AkkaMcpEcho.Http.Configuration;
+
+/// <summary>
+/// Every setting the server reads: the one place a configuration key is named and read. Keys are the original
+/// server's environment-variable names, read through .NET configuration (environment, appsettings.json, or
+/// <c>--KEY=value</c> on the command line). <c>--help</c> prints this table; environmentDump shows each row.
+/// </summary>
+public static class SettingsTable
+{
+    public static readonly Setting<string> Host = new("MCP_ECHO_HOST", "127.0.0.1", "127.0.0.1", HostName, Text,
+        "bind address: an IP address (0.0.0.0 or :: for every interface) or localhost", "--host");
+    public static readonly Setting<int> Port = new("MCP_ECHO_PORT", 3000, "3000", Number(0, 65535), ShowNumber,
+        "port (0 picks a free one)", "--port");
+    public static readonly Setting<TimeSpan> SessionTimeout = new("MCP_SESSION_TIMEOUT", TimeSpan.FromHours(1), "3600",
+        Seconds(1, int.MaxValue), ShowSeconds, "seconds a session may stay idle before it expires", "--session-timeout");
+    public static readonly Setting<int> MaxSessions = new("MCP_MAX_SESSIONS", 1000, "1000", Number(1, int.MaxValue), ShowNumber,
+        "active sessions at most; initialize past it answers 503", "--max-sessions");
+    public static readonly Setting<int> MaxMessageSize = new("ECHO_MAX_MESSAGE_SIZE", 1_048_576, "1048576",
+        Number(1024, 256 * 1024 * 1024), ShowNumber, "largest POST body in bytes; larger answers 413");
+    public static readonly Setting<ImmutableArray<string>> ProtocolVersions = new("MCP_PROTOCOL_VERSIONS_SUPPORTED",
+        ServerProfile.Default.SupportedProtocolVersions, string.Join(",", ServerProfile.Default.SupportedProtocolVersions),
+        Versions, versions => string.Join(",", versions), "protocol versions offered, comma-separated", "--protocol-versions");
+    public static readonly Setting<TimeSpan> KeepAliveInterval = new("MCP_SSE_KEEPALIVE_INTERVAL", TimeSpan.FromSeconds(15), "15",
+        Seconds(1, 3600), ShowSeconds, "seconds between keep-alives on an idle GET stream");
+    public static readonly Setting<bool> KeepAlivePing = new("MCP_SSE_KEEPALIVE_PING", false, "false", Flag, ShowFlag,
+        "send the keep-alive as a JSON-RPC ping to the client instead of an SSE comment");
+    public static readonly Setting<TimeSpan> AskTimeout = new("MCP_ASK_TIMEOUT", TimeSpan.FromSeconds(5), "5", Seconds(1, 300),
+        ShowSeconds, "seconds HTTP waits for a session actor before answering 503");
+    public static readonly Setting<int> ToolsPageSize = new("MCP_TOOLS_PAGE_SIZE", 100, "100", Number(1, 10_000), ShowNumber,
+        "tools per tools/list page (pages carry an opaque nextCursor)");
+    public static readonly Setting<string?> AllowedHosts = new("MCP_ALLOWED_HOSTS", null,
+        "loopback; * when bound to a network address", OptionalText, ShowOptional,
+        "extra Host names accepted (DNS-rebinding guard: others get 403), comma-separated, or *");
+    public static readonly Setting<string?> AllowedOrigins = new("MCP_ALLOWED_ORIGINS", null,
+        "loopback; * when bound to a network address", OptionalText, ShowOptional,
+        "extra Origins accepted (others get 403; a request without Origin passes), comma-separated, or *");
+    public static readonly Setting<string[]> CorsOrigins = new("MCP_CORS_ALLOWED_ORIGINS", [], "none", Cors.CorsOrigins.Parse, ShowList,
+        "origins granted CORS (* for any); preflights answer 204, Mcp-Session-Id is exposed");
+    public static readonly Setting<bool> CorsCredentials = new("MCP_CORS_ALLOW_CREDENTIALS", false, "false", Flag, ShowFlag,
+        "Access-Control-Allow-Credentials (not with *)");
+    public static readonly Setting<int> CorsMaxAge = new("MCP_CORS_MAX_AGE", 86400, "86400", Number(0, 86400), ShowNumber,
+        "seconds a browser may cache a preflight");
+    public static readonly Setting<bool> Conformance = new("MCP_ECHO_CONFORMANCE", false, "false", Flag, ShowFlag,
+        "conformance fixture mode: the MCP conformance suite's fixture tools, resources, prompts and completion");
+    public static readonly Setting<bool> Binary = new("ECHO_ENABLE_BINARY", false, "false", Flag, ShowFlag,
+        "the original's feature flag, shown by environmentDump (no other effect)");
+    public static readonly Setting<bool> Compression = new("ECHO_ENABLE_COMPRESSION", false, "false", Flag, ShowFlag,
+        "the original's feature flag, shown by environmentDump (no other effect)");
+    public static readonly Setting<bool> Debug = new("MCP_ECHO_DEBUG", false, "false", Flag, ShowFlag,
+        "debug logging, with one line per MCP request");
+    public static readonly Setting<LogLevel> LogLevel = new("ECHO_LOG_LEVEL", Microsoft.Extensions.Logging.LogLevel.Information,
+        "INFO", Level, level => level.ToString(), "DEBUG, INFO, WARNING, ERROR or CRITICAL", "--log-level");
+    public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
+        "cluster mode: sessions become sharded entities across the nodes");
+    public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
+        "address remoting binds to (cluster mode)");
+    public static readonly Setting<string?> RemotePublicHostname = new("AKKA_REMOTE_PUBLIC_HOSTNAME", null,
+        "AKKA_REMOTE_HOSTNAME", OptionalText, ShowOptional, "address other nodes reach this one at (cluster mode)");
+    public static readonly Setting<int> RemotePort = new("AKKA_REMOTE_PORT", 4053, "4053", Number(0, 65535), ShowNumber,
+        "remoting port (cluster mode)");
+    public static readonly Setting<string[]> ClusterSeeds = new("AKKA_CLUSTER_SEEDS", [], "none (the node forms a cluster alone)",
+        Seeds, ShowList, $"comma-separated seed nodes, {ClusterSettings.SeedPrefix}HOST:PORT (cluster mode)");
+
+    /// <summary>The original's variables this server does not read: listed so environmentDump can show them.</summary>
+    public static readonly ImmutableArray<Setting<string?>> Unused =
+    [
+        .. new[] { "MCP_PROTOCOL_VERSION", "MCP_SESSION_CLEANUP_INTERVAL", "ECHO_CLEANUP_INTERVAL", "LOG_FILE" }
+            .Select(key => new Setting<string?>(key, null, "not set", OptionalText, ShowOptional,
+                "the original server's; no effect here")),
+    ];
+
+    public static ImmutableArray<Setting> All { get; } =
+    [
+        Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
+        AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
+        Binary, Compression, Debug, LogLevel, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
+        ClusterSeeds, .. Unused,
+    ];
+
+    /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
+    public static IDictionary<string, string> Switches =>
+        All.Where(s => s.Switch is not null).ToDictionary(s => s.Switch!, s => s.Key);
+
+    private static string HostName(string raw) =>
+        raw.Trim() is var host && (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _))
+            ? host
+            : throw new FormatException("expected an IP address such as 127.0.0.1, 0.0.0.0 or ::, or localhost");
+
+    private static ImmutableArray<string> Versions(string raw)
+    {
+        var versions = List(raw).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return !versions.IsEmpty && versions.All(ServerProfile.AllProtocolVersions.Contains)
+            ? versions.Sort((a, b) => string.CompareOrdinal(b, a))
+            : throw new FormatException("every entry must be one of " + string.Join(", ", ServerProfile.AllProtocolVersions));
+    }
+
+    private static LogLevel Level(string raw) => raw.Trim().ToUpperInvariant() switch
+    {
+        "INFO" or "INFORMATION" => Microsoft.Extensions.Logging.LogLevel.Information,
+        "DEBUG" => Microsoft.Extensions.Logging.LogLevel.Debug,
+        "TRACE" => Microsoft.Extensions.Logging.LogLevel.Trace,
+        "WARNING" or "WARN" => Microsoft.Extensions.Logging.LogLevel.Warning,
+        "ERROR" => Microsoft.Extensions.Logging.LogLevel.Error,
+        "CRITICAL" or "FATAL" => Microsoft.Extensions.Logging.LogLevel.Critical,
+        _ => throw new FormatException("expected DEBUG, INFO, WARNING, ERROR or CRITICAL"),
+    };
+
+    private static string[] Seeds(string raw)
+    {
+        var seeds = List(raw);
+        var bad = seeds.Where(s => !s.StartsWith(ClusterSettings.SeedPrefix, StringComparison.Ordinal) || !Uri.TryCreate(s, UriKind.Absolute, out _));
+        return bad.FirstOrDefault() is { } seed
+            ? throw new FormatException($"'{seed}' is not of the form {ClusterSettings.SeedPrefix}HOST:PORT")
+            : seeds;
+    }
+}

@@ -1,0 +1,82 @@
+using AkkaMcpEcho.Protocol;
+
+namespace AkkaMcpEcho.Http.Wire;
+
+/// <summary>
+/// One HTTP request to the MCP endpoint and its answer, as the taps see it: created before any other handling, filled
+/// in by the handlers as they learn (JSON-RPC method and id, session), ended when the response is complete.
+/// Lives in the request's features; owned by that request.
+/// </summary>
+public sealed class McpExchange(HttpContext http, Taps taps, long sequence, DateTimeOffset started)
+{
+    public HttpContext Http { get; } = http;
+
+    internal Taps Taps { get; } = taps;
+
+    /// <summary>Numbers the exchanges of this node, from 1.</summary>
+    public long Sequence { get; } = sequence;
+
+    public DateTimeOffset Started { get; } = started;
+
+    /// <summary>The POST body as it arrived (null until read, or for GET and DELETE).</summary>
+    public byte[]? RequestBody { get; set; }
+
+    public string? RpcMethod { get; set; }
+
+    public string? RpcIdJson { get; set; }
+
+    /// <summary>The session the request named, or the one initialize created.</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>How the exchange ended; set just before <see cref="McpTap.OnEnd"/>.</summary>
+    public ExchangeEnd End { get; set; }
+
+    public static McpExchange? Of(HttpContext context) => context.Features.Get<McpExchange>();
+
+    /// <summary>The request has been read (<paramref name="body"/> null for GET and DELETE): the taps see it now.</summary>
+    public static ValueTask Requested(HttpContext context, byte[]? body)
+    {
+        if (Of(context) is not { } exchange)
+        {
+            return ValueTask.CompletedTask;
+        }
+        exchange.RequestBody = body;
+        exchange.SessionId ??= exchange.RequestedSession;
+        return exchange.Taps.Request(exchange);
+    }
+
+    /// <summary>Notes what JSON-RPC message the request carries ("(batch)" for a batch).</summary>
+    public static void Carries(HttpContext context, string? method, string? idJson)
+    {
+        if (Of(context) is { } exchange)
+        {
+            exchange.RpcMethod = method;
+            exchange.RpcIdJson = idJson;
+        }
+    }
+
+    /// <summary>The session the request names in its header, when it has one.</summary>
+    public string? RequestedSession =>
+        Http.Request.Headers[McpHeaders.SessionId].ToString() is { Length: > 0 } id ? id : null;
+}
+
+public enum ExchangeEnd
+{
+    Answered,
+    ClientGone,
+}
+
+public enum FrameKind
+{
+    /// <summary>A whole JSON answer (application/json).</summary>
+    Json,
+
+    /// <summary>One server-sent event (a whole <c>event:/id:/data:</c> block).</summary>
+    Event,
+
+    /// <summary>A keep-alive on an idle stream (a comment, or a ping event).</summary>
+    KeepAlive,
+}
+
+/// <summary>One frame on its way out: what kind, and its exact bytes.</summary>
+public sealed record TapFrame(FrameKind Kind, byte[] Bytes);

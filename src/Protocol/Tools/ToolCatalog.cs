@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using AkkaMcpEcho.Protocol.Fixtures;
+
+namespace AkkaMcpEcho.Protocol.Tools;
+
+/// <summary>The tools this server offers, in tools/list order (the original server's order).</summary>
+public static class ToolCatalog
+{
+    public static readonly ImmutableArray<ToolDefinition> All =
+    [
+        EchoTool.Definition,
+        ReplayLastEchoTool.Definition,
+        PrintHeaderTool.Definition,
+        BearerDecodeTool.Definition,
+        AuthContextTool.Definition,
+        RequestTimingTool.Definition,
+        CorsAnalysisTool.Definition,
+        EnvironmentDumpTool.Definition,
+        HealthProbeTool.Definition,
+        SessionInfoTool.Definition,
+        WhoIsTheGoatTool.Definition,
+    ];
+
+    private static readonly FrozenDictionary<string, ToolDefinition> ByName =
+        All.ToFrozenDictionary(tool => tool.Name, StringComparer.Ordinal);
+
+    /// <summary>The tools that read <see cref="ToolContext.Host"/>; the others skip the cost of measuring the process.</summary>
+    private static readonly FrozenSet<string> ReadHostFacts = FrozenSet.Create(StringComparer.Ordinal,
+        RequestTimingTool.Definition.Name, CorsAnalysisTool.Definition.Name, EnvironmentDumpTool.Definition.Name,
+        HealthProbeTool.Definition.Name);
+
+    public static ToolDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>What a tools/call names: a default tool, a fixture tool (fixture mode only), or nothing known.</summary>
+    public static ToolEntry Resolve(string name, bool fixtures) =>
+        new(Find(name), fixtures ? FixtureTools.Find(name) : null);
+
+    /// <summary>
+    /// Whether a tools/call is answered as an SSE stream whatever the Accept preference: messages come before its
+    /// response when it carries a progress token, and a fixture tool's script sends them.
+    /// </summary>
+    public static bool Streams(ToolEntry entry, string? progressTokenJson) => progressTokenJson is not null || entry.Fixture is not null;
+
+    public static bool NeedsHostFacts(ToolDefinition tool) => ReadHostFacts.Contains(tool.Name);
+}
+
+/// <summary>A tools/call's tool: <see cref="Fixture"/> wins, since fixture names never clash with default ones.</summary>
+public sealed record ToolEntry(ToolDefinition? Tool, FixtureTool? Fixture);

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using AkkaMcpEcho.Protocol.Fixtures;
+using AkkaMcpEcho.Protocol.JsonRpc;
+
+namespace AkkaMcpEcho.Protocol.Tools;
+
+/// <summary>
+/// tools/list in pages of <c>pageSize</c> tools (default 100: one page), rendered once at start: the catalog never
+/// changes while the server runs. A cursor is opaque (base64url of the page number) and stable; the last page has no
+/// nextCursor; an unreadable cursor is -32602.
+/// </summary>
+public sealed class ToolPages
+{
+    private const string CursorPrefix = "tools/list:";
+
+    private readonly byte[][] _pages;
+
+    /// <param name="fixtures">Conformance fixture mode: the default tools, then the fixture tools.</param>
+    public ToolPages(bool fixtures, int pageSize)
+    {
+        var tools = ToolCatalog.All.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson))
+            .Concat(fixtures ? FixtureTools.All.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson)) : [])
+            .ToArray();
+        var chunks = tools.Chunk(pageSize).ToArray();
+        _pages = chunks.Length == 0
+            ? [Render([], null)]
+            : chunks.Select((page, index) => Render(page, index + 1 < chunks.Length ? index + 1 : null)).ToArray();
+    }
+
+    public int Count => _pages.Length;
+
+    /// <summary>The page the request's cursor names, or an error (code, message) for a cursor it cannot read.</summary>
+    public (byte[]? Page, string? Problem) Page(JsonElement parameters)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty("cursor", out var cursor)
+            || cursor.ValueKind == JsonValueKind.Null)
+        {
+            return (_pages[0], null);
+        }
+        return cursor.ValueKind == JsonValueKind.String && PageOf(cursor.GetString()!) is { } found && found < _pages.Length
+            ? (_pages[found], null)
+            : (null, $"Invalid params: invalid cursor {cursor.GetRawText()}; use a nextCursor from an earlier tools/list");
+    }
+
+    public static string Cursor(int page) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + page)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static int? PageOf(string cursor)
+    {
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
+            return text.StartsWith(CursorPrefix, StringComparison.Ordinal) && int.TryParse(text[CursorPrefix.Length..], out var page) && page > 0
+                ? page
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] Render((string Name, string Description, string InputSchemaJson)[] tools, int? nextPage)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonText.Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("tools");
+            foreach (var (name, description, schema) in tools)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteString("description", description);
+                json.WritePropertyName("inputSchema");
+                json.WriteRawValue(schema);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (nextPage is { } next)
+            {
+                json.WriteString("nextCursor", Cursor(next));
+            }
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}
