@@ -27,7 +27,8 @@ public sealed class EchoServerHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <param name="settings">Configuration keys as the environment would give them, e.g. MCP_MAX_SESSIONS.</param>
-    public static async Task<EchoServerHost> Start(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">More changes to the host before it is built (services a test adds).</param>
+    public static async Task<EchoServerHost> Start(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -41,7 +42,11 @@ public sealed class EchoServerHost : IAsyncDisposable
         {
             config[key] = value;
         }
-        var app = EchoServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = EchoServer.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.Single();
