@@ -38,6 +38,31 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// <paramref name="size"/> nodes in this process that join the cluster of the node at <paramref name="seed"/> (one in
+    /// another process), ready when every node here sees <paramref name="members"/> members Up.
+    /// </summary>
+    public static async Task<TestCluster> Join(string seed, int size, int members)
+    {
+        var nodes = new List<ClusterNode>();
+        try
+        {
+            var address = Address.Parse(seed);
+            nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, size).Select(_ => ClusterNode.Start(address))));
+            var cluster = new TestCluster(nodes);
+            await cluster.WaitUntilReady(members);
+            return cluster;
+        }
+        catch
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+            throw;
+        }
+    }
+
     /// <summary>Every running node sees <paramref name="members"/> members Up, and sharding knows that many regions.</summary>
     public async Task WaitUntilReady(int members)
     {
