@@ -42,7 +42,7 @@ public sealed record ClusterSettings(bool Enabled, ClusterSessionOptions Options
             remotePort,
             config["AKKA_REMOTE_PUBLIC_HOSTNAME"] is { Length: > 0 } publicHost ? publicHost.Trim() : null,
             seeds,
-            askTimeout * 0.6);
+            askTimeout);
         return new ClusterSettings(enabled, options);
     }
 
