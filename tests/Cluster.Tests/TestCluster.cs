@@ -16,39 +16,27 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ClusterNode> Nodes { get; }
 
-    public static async Task<TestCluster> Start(int size, IDictionary<string, string?>? settings = null)
-    {
-        var nodes = new List<ClusterNode>();
-        try
+    public static Task<TestCluster> Start(int size, IDictionary<string, string?>? settings = null) =>
+        Form(size, async nodes =>
         {
             nodes.Add(await ClusterNode.Start(null, settings));
-            var others = Enumerable.Range(1, size - 1).Select(_ => ClusterNode.Start(nodes[0].Address, settings));
-            nodes.AddRange(await Task.WhenAll(others));
-            var cluster = new TestCluster(nodes);
-            await cluster.WaitUntilReady(size);
-            return cluster;
-        }
-        catch
-        {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-            }
-            throw;
-        }
-    }
+            nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, size - 1).Select(_ => ClusterNode.Start(nodes[0].Address, settings))));
+        });
 
     /// <summary>
     /// <paramref name="size"/> nodes in this process that join the cluster of the node at <paramref name="seed"/> (one in
     /// another process), ready when every node here sees <paramref name="members"/> members Up.
     /// </summary>
-    public static async Task<TestCluster> Join(string seed, int size, int members)
+    public static Task<TestCluster> Join(string seed, int size, int members) =>
+        Form(members, async nodes =>
+            nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, size).Select(_ => ClusterNode.Start(Address.Parse(seed))))));
+
+    private static async Task<TestCluster> Form(int members, Func<List<ClusterNode>, Task> start)
     {
         var nodes = new List<ClusterNode>();
         try
         {
-            var address = Address.Parse(seed);
-            nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, size).Select(_ => ClusterNode.Start(address))));
+            await start(nodes);
             var cluster = new TestCluster(nodes);
             await cluster.WaitUntilReady(members);
             return cluster;
