@@ -23,7 +23,8 @@ public sealed class ProcessNode : IAsyncDisposable
     public string Address { get; }
     public McpClient Mcp { get; }
 
-    public static async Task<ProcessNode> Start(string seed)
+    /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
+    public static async Task<ProcessNode> Start(string? seed)
     {
         int httpPort = FreePort(), remotePort = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AkkaMcpEcho.dll")])
@@ -38,7 +39,7 @@ public sealed class ProcessNode : IAsyncDisposable
         start.Environment["AKKA_CLUSTER_ENABLED"] = "true";
         start.Environment["AKKA_REMOTE_HOSTNAME"] = "127.0.0.1";
         start.Environment["AKKA_REMOTE_PORT"] = remotePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["AKKA_CLUSTER_SEEDS"] = seed;
+        start.Environment["AKKA_CLUSTER_SEEDS"] = seed ?? "";
         start.Environment["ECHO_LOG_LEVEL"] = "WARNING";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drain the output so the child never blocks on a full pipe.
@@ -49,7 +50,7 @@ public sealed class ProcessNode : IAsyncDisposable
         var node = new ProcessNode(process, httpPort, remotePort);
         try
         {
-            await TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(30), async () =>
+            await TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(60), async () =>
             {
                 if (process.HasExited)
                 {
@@ -71,6 +72,20 @@ public sealed class ProcessNode : IAsyncDisposable
         {
             await node.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// SIGSTOP: the process stops answering but its connections stay open, so calls sent to it now are surely in flight
+    /// when it is killed.
+    /// </summary>
+    public void Freeze()
+    {
+        using var stop = Process.Start("kill", ["-STOP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        if (!stop.WaitForExit(5_000) || stop.ExitCode != 0)
+        {
+            throw new InvalidOperationException("kill -STOP failed");
         }
     }
 

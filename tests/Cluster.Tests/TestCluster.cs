@@ -16,16 +16,29 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<ClusterNode> Nodes { get; }
 
-    public static async Task<TestCluster> Start(int size, IDictionary<string, string?>? settings = null)
+    public static Task<TestCluster> Start(int size, IDictionary<string, string?>? settings = null) =>
+        Form(size, async nodes =>
+        {
+            nodes.Add(await ClusterNode.Start(null, settings));
+            nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, size - 1).Select(_ => ClusterNode.Start(nodes[0].Address, settings))));
+        });
+
+    /// <summary>
+    /// <paramref name="size"/> nodes in this process that join the cluster of the node at <paramref name="seed"/> (one in
+    /// another process), ready when every node here sees <paramref name="members"/> members Up.
+    /// </summary>
+    public static Task<TestCluster> Join(string seed, int size, int members) =>
+        Form(members, async nodes =>
+            nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, size).Select(_ => ClusterNode.Start(Address.Parse(seed))))));
+
+    private static async Task<TestCluster> Form(int members, Func<List<ClusterNode>, Task> start)
     {
         var nodes = new List<ClusterNode>();
         try
         {
-            nodes.Add(await ClusterNode.Start(null, settings));
-            var others = Enumerable.Range(1, size - 1).Select(_ => ClusterNode.Start(nodes[0].Address, settings));
-            nodes.AddRange(await Task.WhenAll(others));
+            await start(nodes);
             var cluster = new TestCluster(nodes);
-            await cluster.WaitUntilReady(size);
+            await cluster.WaitUntilReady(members);
             return cluster;
         }
         catch

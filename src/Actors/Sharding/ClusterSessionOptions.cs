@@ -9,17 +9,20 @@ namespace AkkaMcpEcho.Actors.Sharding;
 /// <param name="Port">Remoting port; 0 picks a free one (then it cannot be a seed for others known in advance).</param>
 /// <param name="PublicHostname">Address other nodes reach this one at, when it differs from <paramref name="Hostname"/> (containers).</param>
 /// <param name="Seeds">Seed node addresses (akka.tcp://akka-mcp-echo@host:port); empty: the node forms a cluster by itself.</param>
-/// <param name="UnreachableAnswerAfter">
-/// While a member is unreachable or leaving, a request whose session does not answer within this time is answered "session not found"
-/// (its session most likely lived on the lost node); keep it below the HTTP ask timeout.
-/// </param>
+/// <param name="AskTimeout">How long HTTP waits for an actor's answer (MCP_ASK_TIMEOUT).</param>
 public sealed record ClusterSessionOptions(
     string Hostname,
     int Port,
     string? PublicHostname,
     ImmutableArray<string> Seeds,
-    TimeSpan UnreachableAnswerAfter)
+    TimeSpan AskTimeout)
 {
+    /// <summary>
+    /// A request for a session on another node that gets no answer within this time is answered "session not found" when
+    /// a member was lost meanwhile (its session most likely lived there); well below <see cref="AskTimeout"/>.
+    /// </summary>
+    public TimeSpan UnreachableAnswerAfter => AskTimeout * 0.6;
+
     /// <summary>Number of shards: about ten per node of the largest cluster foreseen.</summary>
     public int Shards { get; init; } = 100;
 

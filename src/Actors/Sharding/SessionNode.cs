@@ -14,14 +14,16 @@ namespace AkkaMcpEcho.Actors.Sharding;
 
 /// <summary>
 /// The cluster-mode counterpart of <see cref="SessionRegistry"/>, one per node: creates sessions (fresh id, cluster-wide
-/// limit) and routes session messages into the shard region, counts the sessions hosted here, and gossips its counters to
-/// the other members so that every node answers <see cref="GetRegistryStats"/> with cluster totals and each member's share.
+/// limit) and routes session messages into the shard region (with a bounded wait for sessions on other nodes), counts the
+/// sessions hosted here, and gossips its counters to the other members so that every node answers
+/// <see cref="GetRegistryStats"/> with cluster totals and each member's share.
 /// </summary>
 public sealed class SessionNode : ReceiveActor, IWithTimers
 {
     public const string Name = "session-node";
     private const int CreateAttempts = 3;
     private static readonly TimeSpan AnnounceWithin = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly ServerProfile _profile;
     private readonly IActorRef _region;
@@ -29,6 +31,10 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     private readonly Cluster _cluster = Cluster.Get(Context.System);
     private readonly NodeSessionCounters _counters;
     private readonly MemberTransitions _transitions;
+    private readonly LocalShards _local;
+    private readonly IActorRefProvider _provider = ((ExtendedActorSystem)Context.System).Provider;
+    private List<ReplyRelay> _relays = [];
+    private List<ReplyRelay> _pending = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public SessionNode(ServerProfile profile, IActorRef region, ClusterSessionOptions options)
@@ -37,11 +43,20 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         _region = region;
         _options = options;
         _counters = new NodeSessionCounters(_cluster.SelfAddress.ToString());
-        _transitions = new MemberTransitions(_cluster.SelfAddress, options.UnreachableAnswerAfter * 2);
+        _local = new LocalShards(new SessionMessageExtractor(options.Shards));
+        // A dead member's shards restart on a survivor only after the down-removal margin, and the coordinator too when
+        // it ran there; regions then retry within a bound.
+        _transitions = new MemberTransitions(_cluster.SelfAddress,
+            _cluster.DowningProvider.DownRemovalMargin + options.UnreachableAnswerAfter);
         Receive<CreateSession>(create => Create(create, Sender, 1));
         Receive<RetryCreate>(retry => Create(retry.Create, retry.ReplyTo, retry.Attempt));
         Receive<IWithSessionId>(Route);
-        Receive<SessionOpened>(opened => _counters.Opened(opened.SessionId));
+        Receive<SweepTick>(_ => Sweep());
+        Receive<SessionOpened>(opened =>
+        {
+            _counters.Opened(opened.SessionId);
+            _local.Opened(opened.SessionId);
+        });
         Receive<SessionClosed>(closed => _counters.Closed(closed));
         Receive<GetRegistryStats>(_ => Sender.Tell(_counters.TotalsByNode()));
         Receive<GetClusterStats>(_ => Sender.Tell(_counters.Snapshot()));
@@ -52,10 +67,10 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Receive<AnnounceLeaving>(_ => Announce());
         Receive<NodeLeaving>(leaving =>
         {
-            _transitions.Leaving(Address.Parse(leaving.Node));
+            _transitions.Leaving(Address.Parse(leaving.Node), DateTime.UtcNow);
             Sender.Tell(leaving);
         });
-        Receive<DisassociatedEvent>(_transitions.Disconnected);
+        Receive<DisassociatedEvent>(lost => _transitions.Disconnected(lost, DateTime.UtcNow));
         Receive<AssociatedEvent>(_transitions.Connected);
     }
 
@@ -71,6 +86,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         Context.System.EventStream.Subscribe<DisassociatedEvent>(Self);
         Context.System.EventStream.Subscribe<AssociatedEvent>(Self);
         Timers.StartPeriodicTimer("gossip", GossipTick.Instance, _options.GossipInterval);
+        Timers.StartPeriodicTimer("sweep", SweepTick.Instance, SweepInterval);
         var self = Self;
         CoordinatedShutdown.Get(Context.System).AddTask(CoordinatedShutdown.PhaseBeforeClusterShutdown, "announce-leaving",
             () => self.Ask<Done>(AnnounceLeaving.Instance, AnnounceWithin).ContinueWith(_ => Done.Instance));
@@ -78,6 +94,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        _relays.ForEach(relay => relay.Take());
         _cluster.Unsubscribe(Self);
         Context.System.EventStream.Unsubscribe(Self);
     }
@@ -95,14 +112,13 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         {
             _counters.Created();
         }
-        var start = new StartSession(SessionIds.New(), create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks);
-        if (!_transitions.Unsettled(DateTime.UtcNow))
-        {
-            _region.Tell(start, replyTo);
-            return;
-        }
-        // A fresh id may fall on a shard of an unreachable or leaving node, where it would wait until that node is downed:
-        // try another id instead of letting the client time out.
+        // A fresh id may fall on a shard of a member that is unreachable, leaving or dead without the others knowing yet (it
+        // would wait until that member is removed and its shards restart elsewhere), or on a shard not yet allocated,
+        // which waits for the coordinator (maybe on that member). The first try, in a settled cluster, lets allocation
+        // spread sessions over the members; a retry, or any try while unsettled, takes an id whose shard is hosted here.
+        var anywhere = attempt == 1 && !_transitions.Unsettled(DateTime.UtcNow);
+        var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
+        var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks);
         var self = Self;
         _region.Ask<SessionCreation>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {
@@ -116,28 +132,61 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
             }
             else
             {
-                replyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered while a member is unreachable or leaving")));
+                replyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered a new session in time")));
             }
         }, TaskScheduler.Default);
     }
 
     private void Route(IWithSessionId message)
     {
-        if (!_transitions.Unsettled(DateTime.UtcNow))
+        if (_local.Hosts(message.SessionId))
         {
             _region.Forward(message);
             return;
         }
-        // While a member is unreachable or leaving, a session that lived there cannot answer (until the member is downed
-        // or gone and its shards restart blank elsewhere), and a message in flight during a hand-off may be dropped:
-        // answer "not found" in time, so the client re-initializes instead of timing out.
+        // The member hosting the session may die with this message on its way or unanswered (sharding delivers at most
+        // once, and a dead node's sessions answer nothing until its shards restart elsewhere): Sweep bounds the wait.
         if (message is not ISessionCommand command)
         {
             _region.Forward(message);
             return;
         }
-        _region.Ask<IEchoMessage>(command, _options.UnreachableAnswerAfter)
-            .PipeTo(Sender, success: answer => answer, failure: _ => command.NotFound());
+        var relay = new ReplyRelay(_provider, Sender, command, DateTime.UtcNow);
+        _relays.Add(relay);
+        _region.Tell(message, relay);
+    }
+
+    /// <summary>
+    /// A request unanswered for <see cref="ClusterSessionOptions.UnreachableAnswerAfter"/> while a member was lost since it
+    /// was sent: its session most likely lived there, so "not found" now lets the client re-initialize instead of timing
+    /// out. Otherwise the session is just slow in a steady cluster and may still answer until the asker gives up.
+    /// </summary>
+    private void Sweep()
+    {
+        var now = DateTime.UtcNow;
+        var unsettled = _relays.Count > 0 && _transitions.Unsettled(now);
+        foreach (var relay in _relays)
+        {
+            if (relay.Answered)
+            {
+                continue;
+            }
+            var waited = now - relay.Sent;
+            if (waited >= _options.UnreachableAnswerAfter && (unsettled || _transitions.LostSince(relay.Sent)))
+            {
+                relay.Take()?.Tell(relay.Command.NotFound());
+            }
+            else if (waited >= _options.AskTimeout)
+            {
+                relay.Take();
+            }
+            else
+            {
+                _pending.Add(relay);
+            }
+        }
+        (_relays, _pending) = (_pending, _relays);
+        _pending.Clear();
     }
 
     private void Gossiped(NodeSessionStats report)
@@ -187,6 +236,11 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         public static readonly GossipTick Instance = new();
     }
 
-    /// <summary>Another id for a create whose first id did not answer while a member was unreachable.</summary>
+    /// <summary>Another id for a create whose last id did not answer in time.</summary>
     private sealed record RetryCreate(CreateSession Create, IActorRef ReplyTo, int Attempt);
+
+    private sealed record SweepTick
+    {
+        public static readonly SweepTick Instance = new();
+    }
 }

@@ -41,7 +41,7 @@ public sealed record EchoSettings(
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
         var cluster = new ClusterSettings(read.Get(Row.ClusterEnabled), new ClusterSessionOptions(read.Get(Row.RemoteHostname),
-            read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout * 0.6));
+            read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
             new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, []);
