@@ -6,13 +6,7 @@
 #   benchmarks/run.sh --smoke         a few seconds against AkkaMcpEcho only, 2 sessions; exits non-zero on any error
 #   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-out=benchmarks/out
-
-publish() {
-  dotnet publish "$1" -c Release -o "$out/$2" --nologo -v quiet
-}
+source "$(dirname "$0")/common.sh"
 
 if [ "${1:-}" = "--smoke" ]; then
   publish src/Http/AkkaMcpEcho.Http.csproj server
@@ -24,7 +18,6 @@ publish src/Http/AkkaMcpEcho.Http.csproj server
 publish benchmarks/SdkPeer/SdkPeer.csproj peer
 publish benchmarks/BareKestrel/BareKestrel.csproj bare
 publish benchmarks/LoadGen/LoadGen.csproj loadgen
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 exec dotnet "$out/loadgen/LoadGen.dll" matrix \
   --server "$out/server/AkkaMcpEcho.dll" --peer "$out/peer/SdkPeer.dll" --bare "$out/bare/BareKestrel.dll" \
   --out benchmarks/RESULTS.md --command "benchmarks/run.sh${*:+ $*}" --commit "$commit" "$@"

@@ -42,6 +42,8 @@ public sealed class Cli
     public int[] Numbers(string name, int[] fallback) =>
         Text(name) is { } raw ? [.. raw.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))] : fallback;
 
-    public TimeSpan Seconds(string name, double fallback) =>
-        TimeSpan.FromSeconds(Text(name) is { } raw ? double.Parse(raw, CultureInfo.InvariantCulture) : fallback);
+    public double Real(string name, double fallback) =>
+        Text(name) is { } raw ? double.Parse(raw, CultureInfo.InvariantCulture) : fallback;
+
+    public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Real(name, fallback));
 }

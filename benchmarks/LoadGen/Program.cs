@@ -1,12 +1,14 @@
 using System.Runtime.InteropServices;
 using AkkaMcpEcho.Benchmarks.LoadGen;
 using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+using AkkaMcpEcho.Benchmarks.LoadGen.Soak;
 
 // Load generator for Streamable HTTP MCP servers. Modes:
 //   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel (then a 3-node AkkaMcpEcho cluster), run every measurement, write RESULTS.md
 //   smoke:  a few seconds against AkkaMcpEcho only (2 sessions); exits 1 on any validation error
 //   run:    S sessions against a server already listening on 127.0.0.1:<port>
 //   churn:  create then delete M sessions on such a server
+//   soak:   mixed load for minutes on one node, then on a 3-node cluster; RSS trend and final counts into RESULTS.md
 const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
@@ -14,6 +16,9 @@ const string Usage = """
                      [--fanout 64] [--phases throughput,churn,fanout,cluster,idle]
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>
+      LoadGen soak   --server <AkkaMcpEcho.dll> [--out benchmarks/RESULTS.md] [--minutes 30] [--cluster-minutes 15]
+                     [--session-timeout 20] [--workers 16] [--sample 10] [--max-slope 0.5] [--max-drift 10]
+                     [--command <text>] [--commit <id>]   (0 minutes skips that phase)
       LoadGen run    --port <port> [--sessions 16] [--duration 10]
       LoadGen churn  --port <port> [--sessions 2000]
       LoadGen hold   --port <port> [--sessions 10000]   (creates sessions and leaves them idle, for heap inspection)
@@ -21,9 +26,13 @@ const string Usage = """
 try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
-        "command", "commit", "phases", "server-env", "port", "sessions");
-    // Every mode stops by itself: the matrix within 30 minutes, the others within 3.
-    using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(cli.Mode == "matrix" ? 30 : 3));
+        "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
+        "sample", "max-slope", "max-drift");
+    var soak = cli.Mode == "soak" ? SoakOptions.From(cli) : null;
+    // Every mode stops by itself: the matrix within 30 minutes, the soak 15 minutes after its load, the others within 3.
+    var limit = soak is not null ? soak.SingleDuration + soak.ClusterDuration + TimeSpan.FromMinutes(15)
+        : TimeSpan.FromMinutes(cli.Mode == "matrix" ? 30 : 3);
+    using var stop = new CancellationTokenSource(limit);
     // Ctrl-C, SIGTERM and SIGHUP cancel the run, so the servers it started are stopped on the way out.
     void Cancel(PosixSignalContext signal)
     {
@@ -37,6 +46,7 @@ try
     {
         "matrix" => await MatrixRunner.Run(MatrixOptions.From(cli), stop.Token),
         "smoke" => await SmokeRunner.Run(cli.Required("server"), stop.Token),
+        "soak" => await SoakRunner.Run(soak!, stop.Token),
         "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10), stop.Token),
         "churn" => await SingleRun.Churn(cli.Number("port", 3000), cli.Number("sessions", 2000), stop.Token),
         "hold" => await SingleRun.Hold(cli.Number("port", 3000), cli.Number("sessions", 10_000), stop.Token),

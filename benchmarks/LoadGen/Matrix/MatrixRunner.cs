@@ -48,7 +48,8 @@ public static class MatrixRunner
                 + $"{idle.Errors.Count} errors {Samples(idle.Errors)}");
         }
 
-        var report = ResultsReport.Render(options, results);
+        var previous = File.Exists(options.OutFile) ? await File.ReadAllTextAsync(options.OutFile, cancel) : null;
+        var report = ResultsReport.Render(options, results, previous);
         await File.WriteAllTextAsync(options.OutFile, report, cancel);
         Console.WriteLine($"wrote {options.OutFile}; {results.TotalErrors} validation errors in all");
         return results.TotalErrors == 0 ? 0 : 1;

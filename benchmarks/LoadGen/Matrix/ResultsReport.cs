@@ -5,12 +5,13 @@ using static AkkaMcpEcho.Benchmarks.LoadGen.Servers.ServerLaunch;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 
-/// <summary>Renders RESULTS.md: machine, versions, command, the measurement table, the targets met or not.</summary>
+/// <summary>Renders RESULTS.md: machine, versions, command, the measurement table, the targets met or not; keeps the soak section.</summary>
 public static class ResultsReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(MatrixOptions options, MatrixResults results)
+    /// <param name="previous">The file being replaced, if any: its soak section (benchmarks/soak.sh) is carried over.</param>
+    public static string Render(MatrixOptions options, MatrixResults results, string? previous)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
@@ -24,6 +25,10 @@ public static class ResultsReport
         md.AppendLine().AppendLine("## Where a target is not met").AppendLine();
         md.AppendLine("`benchmarks/PROFILE.md` has the profiles (perf and live-heap measurements) that show what limits each one,")
             .AppendLine("and the changes proposed.");
+        if (Soak.SoakSection.Find(previous) is { } soak)
+        {
+            md.AppendLine().AppendLine(soak);
+        }
         return md.ToString();
     }
 

@@ -73,10 +73,20 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     }
 
     /// <summary>DELETE; true when the server answered 2xx.</summary>
-    public async Task<bool> Delete(CancellationToken cancel)
+    public Task<bool> Delete(CancellationToken cancel) => Delete(http, cancel);
+
+    /// <summary>DELETE sent over <paramref name="via"/>; true when the server answered 2xx.</summary>
+    public async Task<bool> Delete(RawHttpConnection via, CancellationToken cancel)
     {
-        var answer = await http.Send("DELETE", path, _headers.AsSpan(2).ToArray(), default, cancel);
+        var answer = await via.Send("DELETE", path, _headers.AsSpan(2).ToArray(), default, cancel);
         return answer.Status is >= 200 and < 300;
+    }
+
+    /// <summary>A ping sent over <paramref name="via"/>; the HTTP status (404 once the session has ended or expired).</summary>
+    public async Task<int> Ping(RawHttpConnection via, CancellationToken cancel)
+    {
+        var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + _nextId++ + ",\"method\":\"ping\"}");
+        return (await via.Send("POST", path, _headers, body, cancel)).Status;
     }
 
     /// <summary>Points this session object at another server-side session (used to reuse one connection for many).</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using AkkaMcpEcho.Benchmarks.LoadGen.Http;
 using AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 
@@ -22,25 +21,42 @@ public static class FanOutRun
     {
         var errors = new ErrorLog();
         await using var pool = await SessionPool.Open(target, streams, cancel);
-        var streamConnections = new RawHttpConnection[streams];
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var events = new long[1];
-        var readers = new List<Task>();
-        for (var i = 0; i < streams; i++)
+        var readers = new List<EventStreamReader>();
+        try
         {
-            await pool.Sessions[i].SetLogLevel("info", cancel);
-            streamConnections[i] = new RawHttpConnection(target.Endpoint);
-            await pool.Sessions[i].OpenStream(streamConnections[i], cancel);
-            var connection = streamConnections[i];
-            readers.Add(Task.Run(() => Read(connection, events, errors, stopReading.Token), cancel));
+            foreach (var session in pool.Sessions)
+            {
+                await session.SetLogLevel("info", cancel);
+                var connection = new RawHttpConnection(target.Endpoint);
+                await session.OpenStream(connection, cancel);
+                readers.Add(EventStreamReader.Start(connection, cancel));
+            }
+            var (calls, delivered, elapsed) = await Drive(pool.Sessions, readers, duration, errors, cancel);
+            return new FanOutResult(streams, calls, delivered, elapsed, errors);
         }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                await reader.DisposeAsync();
+                if (reader.Problem is { } problem)
+                {
+                    errors.Add(problem);
+                }
+            }
+        }
+    }
+
+    private static async Task<(long Calls, long Delivered, TimeSpan Elapsed)> Drive(McpSession[] sessions, List<EventStreamReader> readers,
+        TimeSpan duration, ErrorLog errors, CancellationToken cancel)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         limit.CancelAfter(duration + ThroughputRun.StallLimit);
         var calls = 0L;
         var started = Stopwatch.GetTimestamp();
-        var before = Interlocked.Read(ref events[0]);
+        var before = readers.Sum(r => r.Messages);
         var deadline = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(pool.Sessions.Select((session, index) => Task.Run(async () =>
+        await Task.WhenAll(sessions.Select((session, index) => Task.Run(async () =>
         {
             var sequence = 0;
             while (Stopwatch.GetTimestamp() < deadline)
@@ -65,48 +81,6 @@ public static class FanOutRun
             }
         }, cancel)));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var delivered = Interlocked.Read(ref events[0]) - before;
-        await stopReading.CancelAsync();
-        foreach (var connection in streamConnections)
-        {
-            connection.Dispose();
-        }
-        await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
-        return new FanOutResult(streams, calls, delivered, elapsed, errors);
-    }
-
-    /// <summary>Counts complete SSE events that carry a notifications/message, across chunk boundaries.</summary>
-    private static async Task Read(RawHttpConnection stream, long[] events, ErrorLog errors, CancellationToken cancel)
-    {
-        var pending = new StringBuilder();
-        try
-        {
-            while (await stream.ReadChunk(cancel) is { } chunk)
-            {
-                pending.Append(chunk);
-                var text = pending.ToString();
-                var end = text.LastIndexOf("\n\n", StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    continue;
-                }
-                foreach (var block in text[..end].Split("\n\n"))
-                {
-                    if (block.Contains("notifications/message", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref events[0]);
-                    }
-                }
-                pending.Clear().Append(text, end + 2, text.Length - end - 2);
-            }
-        }
-        catch (Exception e) when (cancel.IsCancellationRequested || e is ObjectDisposedException)
-        {
-            // The run is over: the connection was closed under the reader.
-        }
-        catch (Exception e)
-        {
-            errors.Add($"stream: {e.GetType().Name}: {e.Message}");
-        }
+        return (calls, readers.Sum(r => r.Messages) - before, elapsed);
     }
 }

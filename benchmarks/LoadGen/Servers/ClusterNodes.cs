@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
-using System.Text.Json;
-using AkkaMcpEcho.Benchmarks.LoadGen.Http;
 using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Servers;
@@ -18,6 +15,8 @@ public sealed class ClusterNodes : IAsyncDisposable
     private ClusterNodes(ServerProcess[] nodes) => _nodes = nodes;
 
     public Target[] Targets => [.. _nodes.Select(node => node.Target)];
+
+    public IReadOnlyList<ServerProcess> Processes => _nodes;
 
     public static async Task<ClusterNodes> Start(string dll, int count, IReadOnlyDictionary<string, string>? environment, CancellationToken cancel)
     {
@@ -68,29 +67,8 @@ public sealed class ClusterNodes : IAsyncDisposable
     }
 
     /// <summary>How many entries the node's /health lists under cluster.nodes; 0 when it does not answer.</summary>
-    private static async Task<int> Members(Target node, CancellationToken cancel)
-    {
-        using var http = new RawHttpConnection(node.Endpoint);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        attempt.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            var answer = await http.Send("GET", "/health", [], default, attempt.Token);
-            if (answer.Status != 200)
-            {
-                return 0;
-            }
-            using var health = JsonDocument.Parse(answer.Body);
-            return health.RootElement.TryGetProperty("cluster", out var cluster) && cluster.ValueKind == JsonValueKind.Object
-                && cluster.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array
-                ? nodes.GetArrayLength() : 0;
-        }
-        catch (Exception e) when (e is SocketException or IOException or JsonException
-            || (e is OperationCanceledException && !cancel.IsCancellationRequested))
-        {
-            return 0;
-        }
-    }
+    private static async Task<int> Members(Target node, CancellationToken cancel) =>
+        (await HealthCounts.Read(node, cancel))?.Nodes.Count ?? 0;
 
     public async ValueTask DisposeAsync() => await Task.WhenAll(_nodes.Select(node => node.DisposeAsync().AsTask()));
 }

@@ -13,6 +13,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private long _outputLines;
 
     private ServerProcess(Process process, Target target)
     {
@@ -21,6 +22,12 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public Target Target { get; }
+
+    /// <summary>Lines the server has written to stdout and stderr since it started.</summary>
+    public long OutputLines => Interlocked.Read(ref _outputLines);
+
+    /// <summary>The last 40 of those lines.</summary>
+    public IReadOnlyList<string> RecentOutput => [.. _output];
 
     /// <param name="arguments">The command-line arguments, given the port the server must listen on.</param>
     /// <param name="environment">Extra environment variables for the server (e.g. DOTNET_gcServer=0).</param>
@@ -72,6 +79,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             return;
         }
+        Interlocked.Increment(ref _outputLines);
         _output.Enqueue(line);
         while (_output.Count > 40)
         {
