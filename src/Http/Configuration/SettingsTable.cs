@@ -54,7 +54,7 @@ public static class SettingsTable
     public static readonly Setting<bool> Debug = new("MCP_ECHO_DEBUG", false, "false", Flag, ShowFlag,
         "debug logging, with one line per MCP request");
     public static readonly Setting<LogLevel> LogLevel = new("ECHO_LOG_LEVEL", Microsoft.Extensions.Logging.LogLevel.Information,
-        "INFO", Level, level => level.ToString(), "DEBUG, INFO, WARNING, ERROR or CRITICAL", "--log-level");
+        "INFO", Level, ShowLevel, "DEBUG, INFO, WARNING, ERROR or CRITICAL", "--log-level");
     public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
         "cluster mode: sessions become sharded entities across the nodes");
     public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
@@ -108,6 +108,13 @@ public static class SettingsTable
         "ERROR" => Microsoft.Extensions.Logging.LogLevel.Error,
         "CRITICAL" or "FATAL" => Microsoft.Extensions.Logging.LogLevel.Critical,
         _ => throw new FormatException("expected DEBUG, INFO, WARNING, ERROR or CRITICAL"),
+    };
+
+    private static string ShowLevel(LogLevel level) => level switch
+    {
+        Microsoft.Extensions.Logging.LogLevel.Information => "INFO",
+        Microsoft.Extensions.Logging.LogLevel.Warning => "WARNING",
+        _ => level.ToString().ToUpperInvariant(),
     };
 
     private static string[] Seeds(string raw)

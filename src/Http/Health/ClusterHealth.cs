@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 

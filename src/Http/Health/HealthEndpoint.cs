@@ -1,4 +1,3 @@
-using AkkaMcpEcho.Actors;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Protocol;
