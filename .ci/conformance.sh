@@ -3,8 +3,9 @@
 #   .ci/conformance.sh            default mode: the protocol scenarios that need no fixture data
 #   .ci/conformance.sh fixtures   fixture mode (MCP_ECHO_CONFORMANCE=true): --suite all
 #   .ci/conformance.sh next       fixture mode, pre-release suite 0.2.0-alpha.12, --requirements 2025-11-25 (the
-#                                 scenarios that revision requires; the suite's 2026-07-28 stateless and extension
-#                                 scenarios do not apply to a stateful 2025-11-25 server)
+#                                 scenarios the session revision requires)
+#   .ci/conformance.sh stateless  fixture mode, 0.2.0-alpha.12, --requirements 2026-07-28 (the stateless revision's
+#                                 scored scenarios; the pending and extension ones run but are not scored)
 # Node 22 and the suite come from the npm registry into .tools/ (git-ignored). Exits non-zero when a scenario fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 mode=${1:-default}
 suite_version=0.1.16
-if [ "$mode" = next ]; then
+if [ "$mode" = next ] || [ "$mode" = stateless ]; then
     suite_version=0.2.0-alpha.12
 fi
 node_version=22.23.3
@@ -76,8 +77,11 @@ case "$mode" in
     next)
         run --requirements 2025-11-25 || status=1
         ;;
+    stateless)
+        run --requirements 2026-07-28 || status=1
+        ;;
     *)
-        echo "unknown mode '$mode': expected default, fixtures or next" >&2
+        echo "unknown mode '$mode': expected default, fixtures, next or stateless" >&2
         exit 2
         ;;
 esac

@@ -9,6 +9,7 @@ using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
 using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Protocol.Stateless;
 using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http;
@@ -46,12 +47,14 @@ public static class EchoServer
             .AddSingleton(settings.Profile)
             .AddSingleton(settings.Origins)
             .AddSingleton(new KeepAlivePings(settings.KeepAlivePing))
-            .AddSingleton(new ToolPages(settings.Profile.Fixtures, settings.ToolsPageSize))
+            .AddSingleton(ToolPages.ForSessions(settings.Profile.Fixtures, settings.ToolsPageSize))
             .AddSingleton<SessionGateway>()
             .AddSingleton<ClientFaults>()
             .AddSingleton<Taps>()
             .AddSingleton<McpTap, RequestLog>()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton(services => new RequestStates(settings.RequestStateKey ?? RequestStates.NewKey(),
+                services.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(10)))
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
             .AddEchoCors(settings.Cors)
@@ -67,6 +70,11 @@ public static class EchoServer
                 .WithSessions(settings.Profile, settings.Cluster.Enabled ? settings.Cluster.Options : null, () => Hocon("cluster.hocon")));
 
         var app = builder.Build();
+        if (settings.RequestStateKey is null && settings.Cluster.Enabled)
+        {
+            app.Logger.LogWarning("MCP_REQUEST_STATE_KEY is not set: this node made its own key, so a 2026-07-28 retry whose "
+                + "requestState another node issued is refused here; give every node the same key");
+        }
         app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();
         app.UseOriginGuard(settings.Origins);

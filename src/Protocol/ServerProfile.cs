@@ -14,12 +14,16 @@ public sealed record ServerProfile(
     public const string Name = "mcp-echo-streamablehttp-server-stateful";
     public const string Version = "0.2.0";
 
-    public static readonly ImmutableArray<string> AllProtocolVersions =
-        ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"];
+    public static ImmutableArray<string> AllProtocolVersions => ProtocolVersions.All;
 
     /// <summary>Conformance fixture mode: the suite's fixture tools, resources and prompts beside the default tools.</summary>
     public bool Fixtures { get; init; }
 
-    public static ServerProfile Default { get; } = new(
-        TimeSpan.FromHours(1), 1000, 1_048_576, ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"], false);
+    public static ServerProfile Default { get; } = new(TimeSpan.FromHours(1), 1000, 1_048_576, ProtocolVersions.All, false);
+
+    /// <summary>The stateless revisions this server serves (2026-07-28 unless the setting leaves it out), newest first.</summary>
+    public ImmutableArray<string> StatelessVersions => ProtocolVersions.Stateless(SupportedProtocolVersions);
+
+    /// <summary>Whether initialize can start a session: some session revision is supported.</summary>
+    public bool ServesSessions => SupportedProtocolVersions.Any(ProtocolVersions.IsSessionRevision);
 }

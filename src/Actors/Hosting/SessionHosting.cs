@@ -13,6 +13,9 @@ public sealed class SessionRouter;
 /// <summary>Registry key of the actor that answers <c>GetRegistryStats</c>.</summary>
 public sealed class SessionStats;
 
+/// <summary>Registry key of this node's <see cref="Listening.ListenHub"/> (2026-07-28 subscriptions/listen streams).</summary>
+public sealed class ListenHubKey;
+
 public static class SessionHosting
 {
     /// <summary>Single-node mode: one <see cref="SessionRegistry"/> owns every session.</summary>
@@ -22,5 +25,6 @@ public static class SessionHosting
             var sessions = system.ActorOf(SessionRegistry.Props(profile), "sessions");
             registry.Register<SessionRouter>(sessions);
             registry.Register<SessionStats>(sessions);
+            registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(null), "listen-hub"));
         });
 }

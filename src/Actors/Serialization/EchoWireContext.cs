@@ -34,6 +34,8 @@ namespace AkkaMcpEcho.Actors.Serialization;
 [JsonSerializable(typeof(SessionAnswer<StreamBound>))]
 [JsonSerializable(typeof(PublishEvent))]
 [JsonSerializable(typeof(SessionEvent))]
+[JsonSerializable(typeof(Listen))]
+[JsonSerializable(typeof(ListChanged))]
 [JsonSerializable(typeof(GetRegistryStats))]
 [JsonSerializable(typeof(RegistryStats))]
 [JsonSerializable(typeof(NodeSessionStats))]

@@ -53,7 +53,7 @@ public sealed class SessionActor : UntypedActor
 
     protected override void OnReceive(object message)
     {
-        if (_state is null || _ended)
+        if (_state is null || _ended || !Reaches(message))
         {
             NotStarted(message);
             return;
@@ -121,7 +121,15 @@ public sealed class SessionActor : UntypedActor
         }
     }
 
-    /// <summary>Blank (never started) or ended: only a start for a blank session does anything.</summary>
+    /// <summary>
+    /// A handle answers only the 2026-07-28 tool calls that name it, and a session only its own protocol's commands: a
+    /// session id passed as a handle, or a handle sent as Mcp-Session-Id, is unknown.
+    /// </summary>
+    private bool Reaches(object message) =>
+        message is not ISessionCommand command
+        || (_state!.Kind == SessionKind.Handle) == command is CallTool { ViaHandle: true };
+
+    /// <summary>Blank (never started), ended, or not reached: only a start for a blank session does anything.</summary>
     private void NotStarted(object message)
     {
         if (message is StartSession start && !_ended)
@@ -136,7 +144,7 @@ public sealed class SessionActor : UntypedActor
         {
             Sender.Tell(command.NotFound());
         }
-        if (!_ended && message is IWithSessionId)
+        if (_state is null && message is IWithSessionId)
         {
             Passivate();
         }
@@ -195,7 +203,7 @@ public sealed class SessionActor : UntypedActor
         var elapsed = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - call.Request.StartedUtcTicks));
         _state = result.Session.Timed(elapsed);
         var asProtocolError = result.InvalidArguments && !ProtocolVersions.InvalidArgumentsAreToolErrors(_state.ProtocolVersion);
-        ready.ReplyTo.Tell(ready.AnswerWith(new ToolCallReply(result.Text, result.IsError, asProtocolError)));
+        ready.ReplyTo.Tell(ready.AnswerWith(new ToolCallReply(result.Text, result.IsError, asProtocolError, result.StructuredJson)));
         if (_state.LogLevel is not null && LogLevels.Allows(_state.LogLevel, LogLevels.Info))
         {
             Events.Publish(LogLevels.Activity(tool.Name, result.IsError));

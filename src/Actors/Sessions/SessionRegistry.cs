@@ -61,7 +61,7 @@ public sealed class SessionRegistry : ReceiveActor
         _created++;
         var now = DateTime.UtcNow.Ticks;
         _createdUtcTicks[id] = now;
-        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, now));
+        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, now, create.Kind));
     }
 
     private void Route(IWithSessionId message)

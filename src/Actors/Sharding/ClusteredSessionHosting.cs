@@ -64,6 +64,8 @@ public static class ClusteredSessionHosting
                 var node = system.ActorOf(SessionNode.Props(profile, registry.Get<SessionRegion>(), options), SessionNode.Name);
                 registry.Register<SessionRouter>(node);
                 registry.Register<SessionStats>(node);
+                var mediator = Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(system).Mediator;
+                registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(mediator), "listen-hub"));
             });
         if (options.Seeds.IsEmpty)
         {

@@ -118,7 +118,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         // spread sessions over the members; a retry, or any try while unsettled, takes an id whose shard is hosted here.
         var anywhere = attempt == 1 && !_transitions.Unsettled(DateTime.UtcNow);
         var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
-        var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks);
+        var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks, create.Kind);
         var self = Self;
         _region.Ask<SessionCreation>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {

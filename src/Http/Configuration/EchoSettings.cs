@@ -25,6 +25,7 @@ public sealed record EchoSettings(
     OriginPolicy Origins,
     FeatureFlags Features,
     ClusterSettings Cluster,
+    byte[]? RequestStateKey,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -44,7 +45,7 @@ public sealed record EchoSettings(
             read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), []);
         foreach (var unused in Row.Unused)
         {
             read.Get(unused);

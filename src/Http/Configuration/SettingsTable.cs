@@ -55,6 +55,9 @@ public static class SettingsTable
         "debug logging, with one line per MCP request");
     public static readonly Setting<LogLevel> LogLevel = new("ECHO_LOG_LEVEL", Microsoft.Extensions.Logging.LogLevel.Information,
         "INFO", Level, ShowLevel, "DEBUG, INFO, WARNING, ERROR or CRITICAL", "--log-level");
+    public static readonly Setting<byte[]?> RequestStateKey = new("MCP_REQUEST_STATE_KEY", null, "a random key made at start",
+        StateKey, key => key is null ? "generated at start" : $"{key.Length} bytes", "base64 of at least 32 bytes: the HMAC key "
+        + "that protects 2026-07-28 requestState; every node of a cluster needs the same one", secret: true);
     public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
         "cluster mode: sessions become sharded entities across the nodes");
     public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
@@ -78,7 +81,7 @@ public static class SettingsTable
     [
         Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
-        Binary, Compression, Debug, LogLevel, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
+        Binary, Compression, Debug, LogLevel, RequestStateKey, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
         ClusterSeeds, .. Unused,
     ];
 
@@ -109,6 +112,20 @@ public static class SettingsTable
         "CRITICAL" or "FATAL" => Microsoft.Extensions.Logging.LogLevel.Critical,
         _ => throw new FormatException("expected DEBUG, INFO, WARNING, ERROR or CRITICAL"),
     };
+
+    private static byte[] StateKey(string raw)
+    {
+        try
+        {
+            return Convert.FromBase64String(raw.Trim()) is { Length: >= 32 } key
+                ? key
+                : throw new FormatException("expected base64 of at least 32 bytes (openssl rand -base64 32)");
+        }
+        catch (FormatException e) when (!e.Message.StartsWith("expected", StringComparison.Ordinal))
+        {
+            throw new FormatException("expected base64 of at least 32 bytes (openssl rand -base64 32)");
+        }
+    }
 
     private static string ShowLevel(LogLevel level) => level switch
     {

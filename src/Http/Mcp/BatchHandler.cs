@@ -79,7 +79,7 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
         {
             if (!reply.Events.Completion.IsCompleted)
             {
-                SessionStreams.Close(reply.EventSource!);
+                reply.Abandon?.Invoke();
             }
         }
     }

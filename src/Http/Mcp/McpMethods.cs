@@ -6,6 +6,7 @@ using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Fixtures;
 using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Stateless;
 using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Mcp;
@@ -13,8 +14,6 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
 internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ToolPages tools)
 {
-    private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
-
     /// <param name="sessionId">The request's session id; checked present by the caller for everything but initialize.</param>
     public async Task<McpReply> Dispatch(JsonRpcMessage message, string? sessionId, HttpContext context, long started)
     {
@@ -63,7 +62,11 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         {
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, InitializeParams.Expected);
         }
-        var version = ProtocolVersions.Negotiate(init.ProtocolVersion, settings.Profile.SupportedProtocolVersions);
+        if (ProtocolVersions.Negotiate(init.ProtocolVersion, settings.Profile.SupportedProtocolVersions) is not { } version)
+        {
+            // A server of stateless revisions only: initialize names what it supports, so the client can switch.
+            return McpReply.Refused(StatelessRefusal.UnsupportedVersion(id, init.ProtocolVersion, settings.Profile.StatelessVersions));
+        }
         var creation = await sessions.Create(new CreateSession(version, init.Client), cancel);
         if (creation.SessionId is not { } created)
         {
@@ -81,25 +84,14 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
     private async Task<McpReply> CallTool(JsonRpcMessage message, string sessionId, HttpContext context, long started)
     {
         var id = message.IdJson;
-        var p = message.Params;
-        if (p.ValueKind != JsonValueKind.Object || !p.TryGetProperty("name", out var name)
-            || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 } toolName)
+        var (parameters, problem) = ToolCallParams.Read(message.Params);
+        if (parameters is null)
         {
-            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, "Invalid params: Missing tool name (params.name must be a non-empty string)");
+            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, problem!);
         }
-        var arguments = NoArguments;
-        if (p.TryGetProperty("arguments", out var given) && given.ValueKind != JsonValueKind.Null)
-        {
-            if (given.ValueKind != JsonValueKind.Object)
-            {
-                return McpReply.RequestError(id, JsonRpcErrors.InvalidParams,
-                    $"Invalid params: arguments must be an object, got {JsonRpcReader.Kind(given.ValueKind)}");
-            }
-            arguments = given;
-        }
-        var call = new CallTool(sessionId, toolName, arguments, RequestFactsCapture.From(context, started));
-        var progressToken = StreamedCalls.ProgressToken(p);
-        if (ToolCatalog.Streams(ToolCatalog.Resolve(toolName, settings.Profile.Fixtures), progressToken))
+        var call = new CallTool(sessionId, parameters.Name, parameters.Arguments, RequestFactsCapture.From(context, started));
+        var progressToken = StreamedCalls.ProgressToken(message.Params);
+        if (ToolCatalog.Streams(ToolCatalog.Resolve(parameters.Name, settings.Profile.Fixtures), progressToken))
         {
             return await streamed.Start(call, id!, progressToken, context.RequestAborted);
         }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Stateless;
 using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Stateless;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -11,7 +13,8 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// POST /mcp: checks the transport rules in order (Content-Type 415, Accept 406, size 413, JSON 400,
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
-internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, BatchHandler batches, ClientFaults clientFaults)
+internal sealed class McpPostHandler(
+    EchoSettings settings, McpMethods methods, BatchHandler batches, StatelessEndpoint stateless, ClientFaults clientFaults)
 {
     public async Task Handle(HttpContext context)
     {
@@ -62,16 +65,24 @@ internal sealed class McpPostHandler(EchoSettings settings, McpMethods methods, 
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, code, problem);
         }
+        var version = request.Headers[McpHeaders.ProtocolVersion].ToString();
+        var hasSession = request.Headers[McpHeaders.SessionId].ToString().Length > 0;
         if (json.ValueKind == JsonValueKind.Array)
         {
             McpExchange.Carries(context, "(batch)", null);
-            return await batches.Handle(json, context, started);
+            return StatelessRevision.Serves(version, hasSession, null, false)
+                ? StatelessEndpoint.Batch()
+                : await batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
         }
         McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson);
+        if (StatelessRevision.Serves(version, hasSession, message.Method, RequestMeta.IsPresent(message.Params)))
+        {
+            return await stateless.Handle(context, message, started);
+        }
 
         if (message.Method != "initialize" && SessionHeaders.Check(request, settings, message.IdJson) is { } refusal)
         {

@@ -69,7 +69,9 @@ internal sealed class McpStreamHandler(
             }
             context.Response.Headers[McpHeaders.SessionId] = sessionId;
             await FrameWriter.StartEventStream(context, cancel);
-            await Pump(context, events, new StreamGaps(bound.FirstEventId, bound.GapWarnings), cancel);
+            var gaps = new StreamGaps(bound.FirstEventId, bound.GapWarnings);
+            var streamKey = Guid.NewGuid().ToString("N")[..12];
+            await EventPump.Run(context, events, settings.KeepAliveInterval, count => pings.Frame(streamKey, count), gaps.Before, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -78,45 +80,6 @@ internal sealed class McpStreamHandler(
         finally
         {
             SessionStreams.Close(stream);
-        }
-    }
-
-    private async Task Pump(HttpContext context, ChannelReader<SessionEvent> events, StreamGaps gaps, CancellationToken cancel)
-    {
-        var output = context.Response.BodyWriter;
-        var streamKey = Guid.NewGuid().ToString("N")[..12];
-        long keepAlives = 0;
-        while (true)
-        {
-            bool more;
-            // A fresh timer per wait: a source that has fired cannot be reset.
-            using (var tick = CancellationTokenSource.CreateLinkedTokenSource(cancel))
-            {
-                tick.CancelAfter(settings.KeepAliveInterval);
-                try
-                {
-                    more = await events.WaitToReadAsync(tick.Token);
-                }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                {
-                    await FrameWriter.KeepAlive(context, pings.Frame(streamKey, ++keepAlives));
-                    await output.FlushAsync(cancel);
-                    continue;
-                }
-            }
-            if (!more)
-            {
-                return;
-            }
-            while (events.TryRead(out var item))
-            {
-                if (gaps.Before(item) is { } marker)
-                {
-                    await FrameWriter.Event(context, marker);
-                }
-                await FrameWriter.Event(context, item);
-            }
-            await output.FlushAsync(cancel);
         }
     }
 

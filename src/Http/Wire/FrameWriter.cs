@@ -83,12 +83,10 @@ internal static class FrameWriter
         try
         {
             await StartEventStream(context, cancel);
-            while (await reply.Events!.WaitToReadAsync(cancel))
+            await EventPump.Run(context, reply.Events!, reply.KeepAliveEvery ?? Timeout.InfiniteTimeSpan, _ => SseFrames.KeepAlive, null, cancel);
+            if (reply.Final is { } final)
             {
-                while (reply.Events.TryRead(out var item))
-                {
-                    await Event(context, item);
-                }
+                await Event(context, new SessionEvent(0, final));
                 await context.Response.BodyWriter.FlushAsync(cancel);
             }
         }
@@ -100,7 +98,7 @@ internal static class FrameWriter
         {
             if (!reply.Events!.Completion.IsCompleted)
             {
-                SessionStreams.Close(reply.EventSource!);
+                reply.Abandon?.Invoke();
             }
         }
     }

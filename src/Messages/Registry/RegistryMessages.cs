@@ -6,7 +6,8 @@ namespace AkkaMcpEcho.Messages.Registry;
 /// An initialize request: the registry picks a fresh id and starts the session, or refuses past the limit. Answered by
 /// <see cref="Sessions.SessionCreation"/>.
 /// </summary>
-public sealed record CreateSession(string ProtocolVersion, Sessions.ClientInfo Client) : IEchoMessage;
+public sealed record CreateSession(string ProtocolVersion, Sessions.ClientInfo Client, Sessions.SessionKind Kind = Sessions.SessionKind.Session)
+    : IEchoMessage;
 
 public sealed record GetRegistryStats : IEchoMessage
 {

@@ -3,14 +3,18 @@ using System.Text.Json;
 namespace AkkaMcpEcho.Messages.Sessions;
 
 /// <summary>Starts a session whose id the registry already chose. Answered by <see cref="SessionCreation"/>.</summary>
-public sealed record StartSession(string SessionId, string ProtocolVersion, ClientInfo Client, long CreatedUtcTicks)
-    : IWithSessionId, IEchoMessage;
+public sealed record StartSession(string SessionId, string ProtocolVersion, ClientInfo Client, long CreatedUtcTicks,
+    SessionKind Kind = SessionKind.Session) : IWithSessionId, IEchoMessage;
 
 /// <summary>A request that needs the session's existence and version, nothing else (ping, tools/list, notifications).</summary>
 public sealed record TouchSession(string SessionId, string Method) : ISessionCommand<SessionTouched>;
 
-/// <summary>A tools/call answered as JSON. <paramref name="Arguments"/> is the request's <c>arguments</c> object (or {}).</summary>
-public sealed record CallTool(string SessionId, string ToolName, JsonElement Arguments, RequestFacts Request)
+/// <summary>
+/// A tools/call answered as JSON. <paramref name="Arguments"/> is the request's <c>arguments</c> object (or {}).
+/// <paramref name="ViaHandle"/>: a 2026-07-28 call naming a handle in its session argument (a handle answers only these,
+/// and a session never does).
+/// </summary>
+public sealed record CallTool(string SessionId, string ToolName, JsonElement Arguments, RequestFacts Request, bool ViaHandle = false)
     : ISessionCommand<ToolCallReply>;
 
 /// <summary>DELETE /mcp: the client ends its session.</summary>

@@ -18,5 +18,6 @@ public sealed record LogLevelSet(string Level);
 /// <summary>
 /// The outcome of a tools/call: the result's text, and <paramref name="IsError"/> for a tool execution error (a result
 /// with <c>isError: true</c>); <paramref name="InvalidParams"/>: the negotiated version wants it reported as -32602.
+/// <paramref name="StructuredJson"/>: the result's structuredContent (2026-07-28 calls), or null.
 /// </summary>
-public sealed record ToolCallReply(string Text, bool IsError, bool InvalidParams = false);
+public sealed record ToolCallReply(string Text, bool IsError, bool InvalidParams = false, string? StructuredJson = null);

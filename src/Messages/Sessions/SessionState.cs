@@ -1,6 +1,17 @@
-using AkkaMcpEcho.Messages.Sessions;
-
 namespace AkkaMcpEcho.Messages.Sessions;
+
+/// <summary>Where a session's state lives between requests, as tools report it.</summary>
+public enum SessionKind
+{
+    /// <summary>A 2025 protocol session: initialize minted it, Mcp-Session-Id names it.</summary>
+    Session,
+
+    /// <summary>2026-07-28: a handle minted by echo with session "new", passed back as the tools' session argument.</summary>
+    Handle,
+
+    /// <summary>2026-07-28 without a handle: nothing outlives the request.</summary>
+    Stateless,
+}
 
 /// <summary>Everything a session remembers. Immutable: tools return a changed copy.</summary>
 public sealed record SessionState(
@@ -21,13 +32,19 @@ public sealed record SessionState(
     public long TimedRequests { get; init; }
     public long TotalResponseTicks { get; init; }
     public string? LogLevel { get; init; }
+    public SessionKind Kind { get; init; }
 
     public static SessionState Start(StartSession start) =>
         new(start.SessionId, start.ProtocolVersion, start.Client, start.CreatedUtcTicks, start.CreatedUtcTicks)
         {
-            RequestCount = 1,
+            RequestCount = start.Kind == SessionKind.Handle ? 0 : 1,
             PreviousActivityUtcTicks = start.CreatedUtcTicks,
+            Kind = start.Kind,
         };
+
+    /// <summary>The state of a 2026-07-28 request without a handle: it lives for that one request.</summary>
+    public static SessionState Stateless(string protocolVersion, ClientInfo client, long utcTicks) =>
+        new("", protocolVersion, client, utcTicks, utcTicks) { RequestCount = 1, PreviousActivityUtcTicks = utcTicks, Kind = SessionKind.Stateless };
 
     /// <summary>Counts a request that arrived at <paramref name="utcTicks"/>.</summary>
     public SessionState Touched(long utcTicks) =>

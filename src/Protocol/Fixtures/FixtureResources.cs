@@ -61,8 +61,9 @@ public static partial class FixtureResources
     }
 
     /// <summary>resources/subscribe and unsubscribe: {} for a resource this server has; -32002 otherwise.</summary>
-    public static FixtureAnswer Subscription(string uri) =>
-        uri is StaticText or StaticBinary or Watched || TemplateUri().IsMatch(uri) ? FixtureAnswer.Ok("{}") : NotFound(uri);
+    public static FixtureAnswer Subscription(string uri) => Exists(uri) ? FixtureAnswer.Ok("{}") : NotFound(uri);
+
+    public static bool Exists(string uri) => uri is StaticText or StaticBinary or Watched || TemplateUri().IsMatch(uri);
 
     private static FixtureAnswer NotFound(string uri) =>
         FixtureAnswer.Error(JsonRpcErrors.ResourceNotFound, $"Resource not found: {uri}");

@@ -1,10 +1,22 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using AkkaMcpEcho.Protocol.Stateless;
 
 namespace AkkaMcpEcho.Protocol.Fixtures;
 
 /// <summary>A conformance fixture tool: how tools/list shows it and the pure function that scripts a call.</summary>
-public sealed record FixtureTool(string Name, string Description, string InputSchemaJson, Func<JsonElement, FixtureScript> Start)
+/// <param name="Start">The session revisions' behaviour: a script the call runner carries out.</param>
+/// <param name="Run">2026-07-28's behaviour, when it differs from playing <paramref name="Start"/>'s script.</param>
+/// <param name="StatelessOnly">A 2026-07-28 fixture: unknown to the session revisions.</param>
+public sealed record FixtureTool(string Name, string Description, string InputSchemaJson, Func<JsonElement, FixtureScript> Start,
+    Func<StatelessCall, StatelessOutcome>? Run = null, bool StatelessOnly = false)
 {
+    /// <summary>What a 2026-07-28 call of this fixture answers.</summary>
+    public StatelessOutcome Stateless(StatelessCall call) => Run?.Invoke(call) ?? new Scripted(Start(call.Arguments));
+
+    /// <summary>The parameters the schema mirrors into Mcp-Param-* headers (2026-07-28).</summary>
+    public ImmutableArray<MirroredParameter> Mirrored { get; } = ToolHeaders.Of(InputSchemaJson);
+
     public const string NoArguments = """{"type":"object","properties":{},"additionalProperties":false}""";
 
     public static string StringArguments(params string[] names) =>

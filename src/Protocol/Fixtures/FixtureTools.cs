@@ -65,10 +65,22 @@ public static class FixtureTools
             arguments => FixtureScript.Result(TextResult("Received arguments: " + arguments.GetRawText()))),
     ];
 
+    /// <summary>
+    /// The fixture tools a 2026-07-28 tools/list shows: the session revisions' but the one that tests SSE resumption,
+    /// which that revision removed, then the ones of its own scored scenarios.
+    /// </summary>
+    public static readonly ImmutableArray<FixtureTool> Stateless =
+        [.. All.Where(tool => tool.Name != "test_reconnection"), .. StatelessFixtureTools.All];
+
     private static readonly FrozenDictionary<string, FixtureTool> ByName =
         All.ToFrozenDictionary(tool => tool.Name, StringComparer.Ordinal);
 
-    public static FixtureTool? Find(string name) => ByName.GetValueOrDefault(name);
+    private static readonly FrozenDictionary<string, FixtureTool> StatelessByName =
+        Stateless.ToFrozenDictionary(tool => tool.Name, StringComparer.Ordinal);
+
+    /// <summary>The fixture tool a request of its revision names.</summary>
+    public static FixtureTool? Find(string name, bool stateless = false) =>
+        (stateless ? StatelessByName : ByName).GetValueOrDefault(name);
 
     /// <summary>The result for a call whose required string argument is missing: a tool execution error.</summary>
     public static FixtureScript MissingArgument(string tool, string argument) =>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace AkkaMcpEcho.Protocol.Tools;
@@ -5,7 +6,11 @@ namespace AkkaMcpEcho.Protocol.Tools;
 /// <summary>Checks a tool's arguments against its declared schema; returns a clear message or null.</summary>
 public static class ArgumentValidator
 {
-    public static string? Validate(ToolDefinition tool, JsonElement arguments)
+    /// <summary>Against the arguments the session revisions declare (the original server's).</summary>
+    public static string? Validate(ToolDefinition tool, JsonElement arguments) => Validate(tool, tool.Arguments, arguments);
+
+    /// <param name="declared">The tool's arguments in the request's revision.</param>
+    public static string? Validate(ToolDefinition tool, ImmutableArray<ToolArgument> declared, JsonElement arguments)
     {
         if (arguments.ValueKind != JsonValueKind.Object)
         {
@@ -14,19 +19,19 @@ public static class ArgumentValidator
 
         foreach (var property in arguments.EnumerateObject())
         {
-            var declared = Find(tool, property.Name);
-            if (declared is null)
+            var argument = Find(declared, property.Name);
+            if (argument is null)
             {
-                var allowed = tool.Arguments.IsEmpty ? "none" : string.Join(", ", tool.Arguments.Select(a => a.Name));
+                var allowed = declared.IsEmpty ? "none" : string.Join(", ", declared.Select(a => a.Name));
                 return $"Unknown argument '{property.Name}' for tool '{tool.Name}'. Allowed arguments: {allowed}.";
             }
-            if (!Matches(declared.Type, property.Value))
+            if (!Matches(argument.Type, property.Value))
             {
-                return $"Argument '{declared.Name}' of tool '{tool.Name}' must be {Article(declared.JsonType)} {declared.JsonType}, got {Describe(property.Value.ValueKind)}.";
+                return $"Argument '{argument.Name}' of tool '{tool.Name}' must be {Article(argument.JsonType)} {argument.JsonType}, got {Describe(property.Value.ValueKind)}.";
             }
         }
 
-        foreach (var argument in tool.Arguments)
+        foreach (var argument in declared)
         {
             if (argument.Required && !arguments.TryGetProperty(argument.Name, out _))
             {
@@ -36,9 +41,9 @@ public static class ArgumentValidator
         return null;
     }
 
-    private static ToolArgument? Find(ToolDefinition tool, string name)
+    private static ToolArgument? Find(ImmutableArray<ToolArgument> declared, string name)
     {
-        foreach (var argument in tool.Arguments)
+        foreach (var argument in declared)
         {
             if (argument.Name == name)
             {

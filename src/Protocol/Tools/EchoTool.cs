@@ -1,3 +1,5 @@
+using AkkaMcpEcho.Messages.Sessions;
+
 namespace AkkaMcpEcho.Protocol.Tools;
 
 public static class EchoTool
@@ -9,7 +11,11 @@ public static class EchoTool
             new ToolArgument("message", ArgumentType.String, "The message to echo back", Required: true),
             new ToolArgument("uppercase", ArgumentType.Boolean, "Convert the message to uppercase"),
         ],
-        Run);
+        Run,
+        takesSession: true);
+
+    /// <summary>What the Session line says for a 2026-07-28 request that passed no handle.</summary>
+    public const string NoSession = "none (a stateless 2026-07-28 request; pass \"session\": \"new\" to keep state)";
 
     public static ToolResult Run(ToolContext context)
     {
@@ -21,7 +27,23 @@ public static class EchoTool
             LastEcho = echoed,
             LastEchoNumber = context.Session.EchoCount + 1,
         };
-        var text = $"{echoed}\nSession: {session.SessionId}\nEcho count in session: {session.EchoCount}";
-        return ToolResult.Ok(text, session);
+        var shownId = session.Kind == SessionKind.Stateless ? NoSession : session.SessionId;
+        var text = $"{echoed}\nSession: {shownId}\nEcho count in session: {session.EchoCount}";
+        return ToolResult.Ok(text, session) with
+        {
+            StructuredJson = session.Kind == SessionKind.Session ? null : JsonText.Object(json =>
+            {
+                json.WriteString("message", echoed);
+                if (session.Kind == SessionKind.Handle)
+                {
+                    json.WriteString("session", session.SessionId);
+                }
+                else
+                {
+                    json.WriteNull("session");
+                }
+                json.WriteNumber("echoCount", session.EchoCount);
+            }),
+        };
     }
 }

@@ -1,3 +1,5 @@
+using AkkaMcpEcho.Messages.Sessions;
+
 namespace AkkaMcpEcho.Protocol.Tools;
 
 public static class ReplayLastEchoTool
@@ -8,10 +10,16 @@ public static class ReplayLastEchoTool
         "replayLastEcho",
         "Replay the last message that was echoed in this session",
         [],
-        Run);
+        Run,
+        takesSession: true);
 
     public static ToolResult Run(ToolContext context)
     {
+        if (context.Session.Kind == SessionKind.Stateless)
+        {
+            return ToolResult.Error("No previous echo message: this 2026-07-28 request names no session. Call echo with "
+                + "\"session\": \"new\", then pass the handle it returns as this tool's \"session\" argument.", context.Session);
+        }
         if (context.Session.LastEcho is not { } last)
         {
             return ToolResult.Error(NothingToReplay, context.Session);

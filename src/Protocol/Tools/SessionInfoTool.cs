@@ -1,4 +1,5 @@
 using System.Text;
+using AkkaMcpEcho.Messages.Sessions;
 
 namespace AkkaMcpEcho.Protocol.Tools;
 
@@ -8,7 +9,8 @@ public static class SessionInfoTool
         "sessionInfo",
         "Display current session information and statistics",
         [],
-        Run);
+        Run,
+        takesSession: true);
 
     /// <remarks>
     /// Runs after the current request was counted: "Last Activity" is the request before this one,
@@ -24,21 +26,30 @@ public static class SessionInfoTool
         var text = new StringBuilder()
             .Append("📊 Session Information\n\n")
             .Append("🔑 Session Details:\n")
-            .Append($"- Session ID: {s.SessionId}\n")
+            .Append($"- Session ID: {(s.Kind == SessionKind.Stateless ? "none" : s.SessionId)}\n")
             .Append($"- Created: {TextFormat.Utc(s.CreatedUtcTicks)}\n")
             .Append($"- Last Activity: {TextFormat.Utc(s.PreviousActivityUtcTicks)}\n")
             .Append($"- Age: {TextFormat.Duration(TimeSpan.FromTicks(now - s.CreatedUtcTicks))}\n")
-            .Append($"- Time Until Expiry: {TextFormat.Duration(context.Server.SessionTimeout)}\n\n")
+            .Append($"- Time Until Expiry: {(s.Kind == SessionKind.Stateless ? "n/a (nothing is kept)" : TextFormat.Duration(context.Server.SessionTimeout))}\n\n")
             .Append("📈 Session Metrics:\n")
             .Append($"- Total Requests: {s.RequestCount}\n")
             .Append($"- Echo Count: {s.EchoCount}\n")
             .Append($"- Replay Count: {s.ReplayCount}\n")
             .Append($"- Message Queue: {context.PendingEvents} pending\n\n")
             .Append("🧠 Session State:\n")
-            .Append("- Initialized: ✅\n")
+            .Append(s.Kind == SessionKind.Session ? "- Initialized: ✅\n" : "- Initialized: not needed (2026-07-28 has no initialize)\n")
             .Append($"- Protocol Version: {s.ProtocolVersion}\n")
+            .Append($"- Era: {(s.Kind == SessionKind.Session ? "2025 protocol session" : "2026-07-28, stateless requests")}\n")
+            .Append($"- State From: {StateFrom(s.Kind)}\n")
             .Append($"- Client: {client}")
             .ToString();
         return ToolResult.Ok(text, s);
     }
+
+    private static string StateFrom(SessionKind kind) => kind switch
+    {
+        SessionKind.Session => "session (the Mcp-Session-Id header)",
+        SessionKind.Handle => "handle (the session argument)",
+        _ => "none: nothing outlives this request",
+    };
 }

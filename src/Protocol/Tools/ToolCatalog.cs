@@ -33,8 +33,9 @@ public static class ToolCatalog
     public static ToolDefinition? Find(string name) => ByName.GetValueOrDefault(name);
 
     /// <summary>What a tools/call names: a default tool, a fixture tool (fixture mode only), or nothing known.</summary>
-    public static ToolEntry Resolve(string name, bool fixtures) =>
-        new(Find(name), fixtures ? FixtureTools.Find(name) : null);
+    /// <param name="stateless">A 2026-07-28 request: that revision's fixtures.</param>
+    public static ToolEntry Resolve(string name, bool fixtures, bool stateless = false) =>
+        new(Find(name), fixtures ? FixtureTools.Find(name, stateless) : null);
 
     /// <summary>
     /// Whether a tools/call is answered as an SSE stream whatever the Accept preference: messages come before its

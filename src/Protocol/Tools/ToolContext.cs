@@ -40,6 +40,9 @@ public sealed record ToolContext(
 /// </summary>
 public sealed record ToolResult(string Text, SessionState Session, bool IsError = false, bool InvalidArguments = false)
 {
+    /// <summary>The result's structuredContent (2026-07-28 calls of tools that keep state), or null.</summary>
+    public string? StructuredJson { get; init; }
+
     public static ToolResult Ok(string text, SessionState session) => new(text, session);
 
     public static ToolResult Error(string text, SessionState session) => new(text, session, IsError: true);

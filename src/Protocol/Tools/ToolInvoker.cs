@@ -5,7 +5,7 @@ public static class ToolInvoker
 {
     public static ToolResult Invoke(ToolDefinition tool, ToolContext context)
     {
-        if (ArgumentValidator.Validate(tool, context.Arguments) is { } problem)
+        if (ArgumentValidator.Validate(tool, tool.For(context.Session.Kind).Arguments, context.Arguments) is { } problem)
         {
             return ToolResult.Invalid(problem, context.Session);
         }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AkkaMcpEcho.Protocol.Fixtures;
 using AkkaMcpEcho.Protocol.JsonRpc;
+using AkkaMcpEcho.Protocol.Stateless;
 
 namespace AkkaMcpEcho.Protocol.Tools;
 
@@ -15,18 +16,28 @@ public sealed class ToolPages
     private const string CursorPrefix = "tools/list:";
 
     private readonly byte[][] _pages;
+    private readonly bool _stateless;
 
-    /// <param name="fixtures">Conformance fixture mode: the default tools, then the fixture tools.</param>
-    public ToolPages(bool fixtures, int pageSize)
+    private ToolPages((string Name, string Description, string InputSchemaJson)[] tools, int pageSize, bool stateless)
     {
-        var tools = ToolCatalog.All.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson))
-            .Concat(fixtures ? FixtureTools.All.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson)) : [])
-            .ToArray();
+        _stateless = stateless;
         var chunks = tools.Chunk(pageSize).ToArray();
         _pages = chunks.Length == 0
             ? [Render([], null)]
             : chunks.Select((page, index) => Render(page, index + 1 < chunks.Length ? index + 1 : null)).ToArray();
     }
+
+    /// <param name="fixtures">Conformance fixture mode: the default tools, then the fixture tools.</param>
+    public static ToolPages ForSessions(bool fixtures, int pageSize) => new(
+        [.. ToolCatalog.All.Select(tool => (tool.Name, tool.Description, tool.Sessions.InputSchemaJson)),
+            .. fixtures ? FixtureTools.All.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson)) : []],
+        pageSize, stateless: false);
+
+    /// <summary>2026-07-28: the tools that keep state take a session argument; every page carries the revision's members.</summary>
+    public static ToolPages ForStateless(bool fixtures, int pageSize) => new(
+        [.. ToolCatalog.All.Select(tool => (tool.Name, tool.Description, tool.Stateless.InputSchemaJson)),
+            .. fixtures ? FixtureTools.Stateless.Select(tool => (tool.Name, tool.Description, tool.InputSchemaJson)) : []],
+        pageSize, stateless: true);
 
     public int Count => _pages.Length;
 
@@ -62,12 +73,16 @@ public sealed class ToolPages
         }
     }
 
-    private static byte[] Render((string Name, string Description, string InputSchemaJson)[] tools, int? nextPage)
+    private byte[] Render((string Name, string Description, string InputSchemaJson)[] tools, int? nextPage)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonText.Options))
         {
             json.WriteStartObject();
+            if (_stateless)
+            {
+                StatelessResults.WriteHead(json, StatelessResults.Complete, CacheHint.Catalog);
+            }
             json.WriteStartArray("tools");
             foreach (var (name, description, schema) in tools)
             {

@@ -5,7 +5,7 @@ namespace AkkaMcpEcho.Protocol.Tools;
 /// <summary>How a default tool's outcome looks on the wire: a CallToolResult with one text item.</summary>
 public static class ToolResults
 {
-    public static void WriteMembers(Utf8JsonWriter json, string text, bool isError)
+    public static void WriteMembers(Utf8JsonWriter json, string text, bool isError, string? structuredJson = null)
     {
         json.WriteStartArray("content");
         json.WriteStartObject();
@@ -17,6 +17,11 @@ public static class ToolResults
         {
             json.WriteBoolean("isError", true);
         }
+        if (structuredJson is not null)
+        {
+            json.WritePropertyName("structuredContent");
+            json.WriteRawValue(structuredJson, skipInputValidation: true);
+        }
     }
 
     public static void Write(Utf8JsonWriter json, string text, bool isError)
@@ -25,4 +30,12 @@ public static class ToolResults
         WriteMembers(json, text, isError);
         json.WriteEndObject();
     }
+
+    /// <summary>A 2026-07-28 tools/call result: the revision's members, then the outcome.</summary>
+    public static string Stateless(string text, bool isError, string? structuredJson) =>
+        JsonText.Object(json =>
+        {
+            Protocol.Stateless.StatelessResults.WriteHead(json);
+            WriteMembers(json, text, isError, structuredJson);
+        });
 }
