@@ -45,7 +45,7 @@ public sealed record StatelessRefusal(int Status, int Code, string Message, stri
             }), idJson);
 
     public static StatelessRefusal HeaderInvalid(string? idJson, string header, string received, string problem) =>
-        new(400, JsonRpcErrors.HeaderMismatch, $"Header mismatch: the {header} header is malformed: {problem}",
+        new(400, JsonRpcErrors.HeaderMismatch, $"Header mismatch: the {header} header value '{Shown(received)}' is malformed: {problem}",
             Data(json =>
             {
                 json.WriteString("header", header);
