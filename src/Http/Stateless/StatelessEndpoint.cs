@@ -114,7 +114,9 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
 
     private McpReply Fixture(JsonRpcMessage message)
     {
-        var answer = Protocol.Fixtures.FixtureMethods.Answer(message.Method!, message.Params);
+        // 2026-07-28 lists its own fixture prompts (which ask for input) after the session revisions' ones.
+        var answer = message.Method == "prompts/list" ? FixtureAnswer.Ok(StatelessFixturePrompts.ListJson)
+            : Protocol.Fixtures.FixtureMethods.Answer(message.Method!, message.Params);
         if (answer.ResultJson is { } result)
         {
             return Result(message.IdJson, StatelessResults.Shape(result, message.Method is "resources/read" ? CacheHint.None

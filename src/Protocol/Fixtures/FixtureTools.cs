@@ -13,8 +13,9 @@ public static class FixtureTools
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The conformance suite's JSON Schema 2020-12 document (SEP-1613, SEP-2106): $defs with $anchor, $ref, allOf/anyOf, if/then/else.</summary>
     public const string JsonSchema202012 =
-        """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},"properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},"additionalProperties":false}""";
+        """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","$defs":{"address":{"$anchor":"addressDef","type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},"properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},"contactMethod":{"type":"string","enum":["phone","email"]},"phone":{"type":"string"},"email":{"type":"string"}},"allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],"if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},"then":{"required":["phone"]},"else":{"required":["email"]},"additionalProperties":false}""";
 
     public static readonly ImmutableArray<FixtureTool> All =
     [
