@@ -6,14 +6,12 @@ using AkkaMcpEcho.Protocol;
 namespace AkkaMcpEcho.Http.Tests.Health;
 
 /// <summary>GET /health: the seed's JSON shape, with counters that follow the sessions.</summary>
-public sealed class HealthTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class HealthTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Fact]
     public async Task Health_reports_status_sessions_uptime_and_version()
     {
-        using var response = await _server.Http.GetAsync("/health");
+        using var response = await Server.Http.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -32,17 +30,17 @@ public sealed class HealthTests(DefaultServer fixture) : IClassFixture<DefaultSe
     [Fact]
     public async Task The_counters_follow_sessions_created_and_ended()
     {
-        var before = (await _server.Health()).GetProperty("sessions");
-        var first = await RawSession.Start(_server);
-        await RawSession.Start(_server);
+        var before = (await Server.Health()).GetProperty("sessions");
+        var first = await RawSession.Start(Server);
+        await RawSession.Start(Server);
 
-        var during = (await _server.Health()).GetProperty("sessions");
+        var during = (await Server.Health()).GetProperty("sessions");
         Assert.Equal(before.GetProperty("active").GetInt32() + 2, during.GetProperty("active").GetInt32());
         Assert.Equal(before.GetProperty("total_created").GetInt64() + 2, during.GetProperty("total_created").GetInt64());
 
         Assert.Equal(HttpStatusCode.OK, (await first.Delete()).Status);
         var after = await Eventually.Until(
-            async () => (await _server.Health()).GetProperty("sessions"),
+            async () => (await Server.Health()).GetProperty("sessions"),
             s => s.GetProperty("active").GetInt32() == before.GetProperty("active").GetInt32() + 1,
             TimeSpan.FromSeconds(20), "the deleted session leaves the active count");
         Assert.Equal(during.GetProperty("total_created").GetInt64(), after.GetProperty("total_created").GetInt64());
@@ -52,7 +50,7 @@ public sealed class HealthTests(DefaultServer fixture) : IClassFixture<DefaultSe
     [Fact]
     public async Task Post_to_health_is_405()
     {
-        using var post = await _server.Http.PostAsync("/health", new StringContent("{}"));
+        using var post = await Server.Http.PostAsync("/health", new StringContent("{}"));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
     }

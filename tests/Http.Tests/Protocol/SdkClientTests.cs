@@ -8,14 +8,12 @@ using ModelContextProtocol.Client;
 namespace AkkaMcpEcho.Http.Tests.Protocol;
 
 /// <summary>The real server driven by the official MCP C# SDK client (Streamable HTTP transport).</summary>
-public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class SdkClientTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Fact]
     public async Task Initialize_negotiates_a_supported_version_and_names_the_server()
     {
-        await using var client = await SdkClient.Connect(_server);
+        await using var client = await SdkClient.Connect(Server);
 
         Assert.NotNull(client.ServerInfo);
         Assert.Equal(ServerProfile.Name, client.ServerInfo.Name);
@@ -30,7 +28,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task Initialize_keeps_an_older_supported_version_the_client_asks_for()
     {
-        await using var client = await SdkClient.Connect(_server, protocolVersion: "2025-03-26");
+        await using var client = await SdkClient.Connect(Server, protocolVersion: "2025-03-26");
 
         Assert.Equal("2025-03-26", client.NegotiatedProtocolVersion);
         Assert.StartsWith("hi\n", await client.Echo("hi"));
@@ -39,7 +37,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task Tools_list_has_the_session_tools_with_descriptions_and_schemas()
     {
-        await using var client = await SdkClient.Connect(_server);
+        await using var client = await SdkClient.Connect(Server);
 
         var tools = await client.ListToolsAsync();
 
@@ -56,7 +54,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task Echo_replay_and_session_info_share_the_session_state()
     {
-        await using var client = await SdkClient.Connect(_server, name: "state-client", version: "1.2.3");
+        await using var client = await SdkClient.Connect(Server, name: "state-client", version: "1.2.3");
         var session = client.SessionId;
 
         var (nothing, nothingIsError) = await client.Call("replayLastEcho");
@@ -85,18 +83,18 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task Delete_ends_the_session_and_later_use_answers_404()
     {
-        await using var client = await SdkClient.Connect(_server);
+        await using var client = await SdkClient.Connect(Server);
         var session = client.SessionId!;
         Assert.StartsWith("before\n", await client.Echo("before"));
 
-        var deleted = await RpcResponse.Read(_server.Delete(session));
+        var deleted = await RpcResponse.Read(Server.Delete(session));
         Assert.Equal(HttpStatusCode.OK, deleted.Status);
         Assert.Equal("", deleted.Text);
 
         await Assert.ThrowsAnyAsync<Exception>(() => client.Echo("after"));
-        var raw = await RpcResponse.Read(_server.Post(Requests.Echo(5, "after"), session));
+        var raw = await RpcResponse.Read(Server.Post(Requests.Echo(5, "after"), session));
         raw.AssertSessionNotFound(session, "5");
-        var again = await RpcResponse.Read(_server.Delete(session));
+        var again = await RpcResponse.Read(Server.Delete(session));
         again.AssertSessionNotFound(session);
     }
 
@@ -104,13 +102,13 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     public async Task Disposing_the_client_ends_its_session()
     {
         string session;
-        await using (var client = await SdkClient.Connect(_server))
+        await using (var client = await SdkClient.Connect(Server))
         {
             session = client.SessionId!;
             await client.Echo("bye");
         }
 
-        var raw = await Eventually.Until(() => RpcResponse.Read(_server.Post(Requests.ToolsList, session)),
+        var raw = await Eventually.Until(() => RpcResponse.Read(Server.Post(Requests.ToolsList, session)),
             r => r.Status == HttpStatusCode.NotFound, TimeSpan.FromSeconds(20), "the client's DELETE ends the session");
         raw.AssertSessionNotFound(session, "1");
     }
@@ -118,8 +116,8 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task Sessions_of_two_clients_are_separate()
     {
-        await using var first = await SdkClient.Connect(_server);
-        await using var second = await SdkClient.Connect(_server);
+        await using var first = await SdkClient.Connect(Server);
+        await using var second = await SdkClient.Connect(Server);
         Assert.NotEqual(first.SessionId, second.SessionId);
 
         await first.Echo("one");
@@ -135,7 +133,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : IClassFixture<Defaul
     [Fact]
     public async Task An_unknown_tool_is_a_protocol_error_for_the_client()
     {
-        await using var client = await SdkClient.Connect(_server);
+        await using var client = await SdkClient.Connect(Server);
 
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => client.CallToolAsync("nope").AsTask());
 

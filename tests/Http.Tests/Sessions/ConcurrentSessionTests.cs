@@ -3,20 +3,18 @@ using ModelContextProtocol.Client;
 
 namespace AkkaMcpEcho.Http.Tests.Sessions;
 
-public sealed class ConcurrencyServer : ServerFixture;
+public sealed class ConcurrencyServer() : ServerFixture;
 
 /// <summary>Many sessions at once never see each other's state; the registry's counters add up.</summary>
-public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : IClassFixture<ConcurrencyServer>
+public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : ServerTests<ConcurrencyServer>(fixture)
 {
     private const int Rounds = 5;
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Fact]
     public async Task Forty_eight_sdk_clients_in_parallel_keep_their_own_counts_and_replays()
     {
         const int clients = 48;
         var before = await Counters();
-        var connected = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => SdkClient.Connect(_server, name: $"client-{i}")));
+        var connected = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => SdkClient.Connect(Server, name: $"client-{i}")));
         try
         {
             Assert.Equal(clients, connected.Select(c => c.SessionId).Distinct().Count());
@@ -42,7 +40,7 @@ public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : IClassFi
     {
         const int sessions = 64;
         var before = await Counters();
-        var all = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => RawSession.Start(_server)));
+        var all = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => RawSession.Start(Server)));
         Assert.Equal(sessions, all.Select(s => s.Id).Distinct().Count());
 
         for (var round = 1; round <= Rounds; round++)
@@ -77,7 +75,7 @@ public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : IClassFi
     public async Task Concurrent_echoes_on_one_session_each_get_their_own_count()
     {
         const int echoes = 32;
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var counts = await Task.WhenAll(Enumerable.Range(0, echoes).Select(i => session.Echo($"parallel {i}")));
 
@@ -108,7 +106,7 @@ public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : IClassFi
 
     private async Task<(int Active, long Created, long Expired)> Counters()
     {
-        var sessions = (await _server.Health()).GetProperty("sessions");
+        var sessions = (await Server.Health()).GetProperty("sessions");
         return (sessions.GetProperty("active").GetInt32(), sessions.GetProperty("total_created").GetInt64(),
             sessions.GetProperty("expired").GetInt64());
     }

@@ -5,14 +5,12 @@ using AkkaMcpEcho.Protocol;
 namespace AkkaMcpEcho.Http.Tests.Sessions;
 
 /// <summary>initialize: the result, version negotiation, and the requests that must not create a session.</summary>
-public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<AllVersionsServer>
+public sealed class InitializeTests(AllVersionsServer fixture) : ServerTests<AllVersionsServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Fact]
     public async Task Initialize_answers_the_server_and_a_new_session_id()
     {
-        var response = await RpcResponse.Read(_server.Post(
+        var response = await RpcResponse.Read(Server.Post(
             """{"jsonrpc":"2.0","id":"init-1","method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"""));
 
         var result = response.AssertResult("\"init-1\"");
@@ -34,10 +32,10 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     [InlineData("", "2025-11-25")]
     public async Task Initialize_keeps_a_supported_version_and_otherwise_offers_the_newest(string requested, string negotiated)
     {
-        var response = await RpcResponse.Read(_server.Post(Requests.Initialize(protocolVersion: requested)));
+        var response = await RpcResponse.Read(Server.Post(Requests.Initialize(protocolVersion: requested)));
 
         Assert.Equal(negotiated, response.AssertResult().GetProperty("protocolVersion").GetString());
-        var info = await new RawSession(_server, response.Header("Mcp-Session-Id")!).Info();
+        var info = await new RawSession(Server, response.Header("Mcp-Session-Id")!).Info();
         Assert.Equal(negotiated, info["Protocol Version"]);
     }
 
@@ -57,12 +55,12 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     [Fact]
     public async Task Initialize_carrying_a_session_header_is_400_and_creates_nothing()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         Assert.Equal(1, await session.Echo("kept"));
         var created = await TotalCreated();
 
-        var withLive = await RpcResponse.Read(_server.Post(Requests.Initialize(id: 8), session.Id));
-        var withUnknown = await RpcResponse.Read(_server.Post(Requests.Initialize(id: 9), "made-up"));
+        var withLive = await RpcResponse.Read(Server.Post(Requests.Initialize(id: 8), session.Id));
+        var withUnknown = await RpcResponse.Read(Server.Post(Requests.Initialize(id: 9), "made-up"));
 
         Assert.Contains("Mcp-Session-Id", withLive.AssertError(HttpStatusCode.BadRequest, -32600, "8"));
         withUnknown.AssertError(HttpStatusCode.BadRequest, -32600, "9");
@@ -90,7 +88,7 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
             ? """{"jsonrpc":"2.0","id":4,"method":"initialize"}"""
             : $$"""{"jsonrpc":"2.0","id":4,"method":"initialize","params":{{parameters}}}""";
 
-        var response = await RpcResponse.Read(_server.Post(body));
+        var response = await RpcResponse.Read(Server.Post(body));
 
         Assert.StartsWith("Invalid params", response.AssertError(HttpStatusCode.OK, -32602, "4"));
         Assert.Null(response.Header("Mcp-Session-Id"));
@@ -100,11 +98,11 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     [Fact]
     public async Task Initialize_without_client_info_starts_a_session_of_an_unknown_client()
     {
-        var response = await RpcResponse.Read(_server.Post(
+        var response = await RpcResponse.Read(Server.Post(
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}}"""));
 
         response.AssertResult();
-        var info = await new RawSession(_server, response.Header("Mcp-Session-Id")!).Info();
+        var info = await new RawSession(Server, response.Header("Mcp-Session-Id")!).Info();
         Assert.Equal("unknown", info["Client"]);
     }
 
@@ -113,7 +111,7 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     {
         var created = await TotalCreated();
 
-        var response = await RpcResponse.Read(_server.Post(
+        var response = await RpcResponse.Read(Server.Post(
             """{"jsonrpc":"2.0","method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}}"""));
 
         response.AssertError(HttpStatusCode.BadRequest, -32600);
@@ -121,5 +119,5 @@ public sealed class InitializeTests(AllVersionsServer fixture) : IClassFixture<A
     }
 
     private async Task<long> TotalCreated() =>
-        (await _server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
+        (await Server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
 }

@@ -4,27 +4,21 @@ using System.Text.Json;
 
 namespace AkkaMcpEcho.Http.Tests.Sessions;
 
-public sealed class FastKeepAliveServer : ServerFixture
-{
-    protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["MCP_SSE_KEEPALIVE_INTERVAL"] = "1" };
-}
+public sealed class FastKeepAliveServer() : ServerFixture(("MCP_SSE_KEEPALIVE_INTERVAL", "1"));
 
 /// <summary>GET /mcp: the session's long-lived server-to-client SSE stream.</summary>
-public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixture<FastKeepAliveServer>
+public sealed class SessionStreamTests(FastKeepAliveServer fixture) : ServerTests<FastKeepAliveServer>(fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Theory]
     [InlineData("application/json")]
     [InlineData("text/html")]
     [InlineData(null)]
     public async Task Get_without_event_stream_in_accept_is_406(string? accept)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
-        var response = await RpcResponse.Read(_server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Get, session.Id, accept)));
+        var response = await RpcResponse.Read(Server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Get, session.Id, accept)));
 
         response.AssertError(HttpStatusCode.NotAcceptable, -32000);
         await session.AssertIntact(0);
@@ -33,8 +27,8 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     [Fact]
     public async Task Get_without_a_session_is_400_and_with_an_unknown_one_404()
     {
-        var missing = await RpcResponse.Read(_server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Get, null, "text/event-stream")));
-        var unknown = await RpcResponse.Read(_server.Http.SendAsync(
+        var missing = await RpcResponse.Read(Server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Get, null, "text/event-stream")));
+        var unknown = await RpcResponse.Read(Server.Http.SendAsync(
             RawMcpClient.CreateRequest(HttpMethod.Get, "no-such-session", "text/event-stream")));
 
         Assert.Contains("Mcp-Session-Id", missing.AssertError(HttpStatusCode.BadRequest, -32000));
@@ -44,11 +38,11 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     [Fact]
     public async Task Get_with_an_unsupported_protocol_version_header_is_400()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var request = RawMcpClient.CreateRequest(HttpMethod.Get, session.Id, "text/event-stream");
         request.Headers.Add("MCP-Protocol-Version", "1999-01-01");
 
-        var response = await RpcResponse.Read(_server.Http.SendAsync(request));
+        var response = await RpcResponse.Read(Server.Http.SendAsync(request));
 
         Assert.Contains("1999-01-01", response.AssertError(HttpStatusCode.BadRequest, -32000));
     }
@@ -75,10 +69,10 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     public async Task The_stream_sends_keep_alive_comments_at_the_configured_interval()
     {
         using var cancel = new CancellationTokenSource(Deadline);
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var clock = Stopwatch.StartNew();
 
-        using var stream = await _server.OpenStream(session.Id, cancel.Token);
+        using var stream = await Server.OpenStream(session.Id, cancel.Token);
 
         Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
         Assert.Equal(": keep-alive", await stream.ReadLine(cancel.Token));
@@ -91,8 +85,8 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     public async Task Log_notifications_of_tool_calls_arrive_as_numbered_message_events()
     {
         using var cancel = new CancellationTokenSource(Deadline);
-        var session = await RawSession.Start(_server);
-        using var stream = await _server.OpenStream(session.Id, cancel.Token);
+        var session = await RawSession.Start(Server);
+        using var stream = await Server.OpenStream(session.Id, cancel.Token);
 
         (await session.Request("logging/setLevel", """{"level":"info"}""")).AssertResult();
         await session.Echo("hello");
@@ -114,13 +108,13 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     public async Task Events_below_the_level_are_not_sent_and_queued_events_arrive_when_the_stream_opens()
     {
         using var cancel = new CancellationTokenSource(Deadline);
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         (await session.Request("logging/setLevel", """{"level":"error"}""")).AssertResult();
         await session.Echo("filtered out");
         (await session.Request("logging/setLevel", """{"level":"debug"}""")).AssertResult();
         await session.Replay();
-        using var stream = await _server.OpenStream(session.Id, cancel.Token);
+        using var stream = await Server.OpenStream(session.Id, cancel.Token);
 
         var queued = await NextMessage(stream, cancel.Token);
         Assert.Equal(("1", "replayLastEcho"), (queued.Id, Tool(queued)));
@@ -129,7 +123,7 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     [Fact]
     public async Task Invalid_log_levels_are_invalid_params()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         foreach (var parameters in new[] { """{"level":"loud"}""", """{"level":5}""", "{}", """["info"]""" })
         {
@@ -142,8 +136,8 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     public async Task The_stream_ends_when_the_session_is_deleted()
     {
         using var cancel = new CancellationTokenSource(Deadline);
-        var session = await RawSession.Start(_server);
-        using var stream = await _server.OpenStream(session.Id, cancel.Token);
+        var session = await RawSession.Start(Server);
+        using var stream = await Server.OpenStream(session.Id, cancel.Token);
         Assert.Equal(": keep-alive", await stream.ReadLine(cancel.Token));
 
         Assert.Equal(HttpStatusCode.OK, (await session.Delete()).Status);
@@ -170,11 +164,11 @@ public sealed class SessionStreamTests(FastKeepAliveServer fixture) : IClassFixt
     public async Task A_second_stream_replaces_the_first()
     {
         using var cancel = new CancellationTokenSource(Deadline);
-        var session = await RawSession.Start(_server);
-        using var first = await _server.OpenStream(session.Id, cancel.Token);
+        var session = await RawSession.Start(Server);
+        using var first = await Server.OpenStream(session.Id, cancel.Token);
         (await session.Request("logging/setLevel", """{"level":"info"}""")).AssertResult();
 
-        using var second = await _server.OpenStream(session.Id, cancel.Token);
+        using var second = await Server.OpenStream(session.Id, cancel.Token);
         await first.AssertEnds(cancel.Token);
         await session.Echo("to the second");
 

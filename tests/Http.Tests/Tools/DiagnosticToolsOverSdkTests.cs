@@ -61,18 +61,12 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("printHeader")).Lines();
 
-        Assert.Equal("📋 HTTP Headers Analysis", lines[0]);
-        Assert.Contains("🔐 Authentication Headers:", lines);
-        Assert.Contains("Authorization: Bearer eyJhbGc...", lines);
-        Assert.Contains("X-User-Id: 12345", lines);
-        Assert.Contains("🌐 Standard Headers:", lines);
+        AssertReport(lines, "📋 HTTP Headers Analysis", "🔐 Authentication Headers:", "Authorization: Bearer eyJhbGc...",
+            "X-User-Id: 12345", "🌐 Standard Headers:", "🔄 MCP Headers:", "X-Custom-Probe: probe-value",
+            "📊 Header Statistics:", "Auth headers: 3");
         Assert.Contains(lines, l => l.StartsWith("Host: 127.0.0.1:", StringComparison.Ordinal));
-        Assert.Contains("🔄 MCP Headers:", lines);
         Assert.Contains(lines, l => l.StartsWith("Mcp-Session-Id: ", StringComparison.OrdinalIgnoreCase) && l.EndsWith("...", StringComparison.Ordinal));
-        Assert.Contains("X-Custom-Probe: probe-value", lines);
-        Assert.Contains("📊 Header Statistics:", lines);
         Assert.Contains(lines, l => l.StartsWith("Total headers: ", StringComparison.Ordinal));
-        Assert.Contains("Auth headers: 3", lines);
     }
 
     [Fact]
@@ -84,14 +78,8 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         Assert.NotEqual(true, result.IsError);
         var lines = result.Lines();
-        Assert.Equal("🔍 JWT Token Analysis", lines[0]);
-        Assert.Contains("  \"alg\": \"RS256\",", lines);
-        Assert.Contains("  \"sub\": \"user123\",", lines);
-        Assert.Contains("⏱️ Token Status:", lines);
-        Assert.Contains("- Issued: 2018-01-18 01:30:22 UTC", lines);
-        Assert.Contains("- Expires: 2018-01-18 02:30:22 UTC", lines);
-        Assert.Contains("- Status: EXPIRED", lines);
-        Assert.Contains("🧾 Raw Parts:", lines);
+        AssertReport(lines, "🔍 JWT Token Analysis", "  \"alg\": \"RS256\",", "  \"sub\": \"user123\",", "⏱️ Token Status:",
+            "- Issued: 2018-01-18 01:30:22 UTC", "- Expires: 2018-01-18 02:30:22 UTC", "- Status: EXPIRED", "🧾 Raw Parts:");
     }
 
     [Fact]
@@ -112,15 +100,10 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("authContext")).Lines();
 
-        Assert.Equal("🔐 Authentication Context", lines[0]);
-        Assert.Contains("- User ID: 12345", lines);
-        Assert.Contains("- Username: johndoe", lines);
-        Assert.Contains("- GitHub User: johndoe", lines);
-        Assert.Contains("- Token Type: Bearer", lines);
-        Assert.Contains($"- Token Length: {Token.Length} characters", lines);
-        Assert.Contains("- Authentication: ✅ Authenticated (gateway X-User-* headers)", lines);
-        Assert.Contains($"- Session: {client.SessionId}", lines);
-        Assert.Contains("- Request ID: req_abc123", lines);
+        AssertReport(lines, "🔐 Authentication Context", "- User ID: 12345", "- Username: johndoe",
+            "- GitHub User: johndoe", "- Token Type: Bearer", $"- Token Length: {Token.Length} characters",
+            "- Authentication: ✅ Authenticated (gateway X-User-* headers)", $"- Session: {client.SessionId}",
+            "- Request ID: req_abc123");
     }
 
     [Fact]
@@ -131,14 +114,13 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("requestTiming")).Lines();
 
-        Assert.Equal("⏱️ Request Timing Analysis", lines[0]);
+        AssertReport(lines, "⏱️ Request Timing Analysis", "- Message Queue Size: 0");
         Assert.Contains(lines, l => l.StartsWith("- Request Start: ", StringComparison.Ordinal) && l.EndsWith(" UTC", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Processing Time: ", StringComparison.Ordinal) && l.EndsWith("ms", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Performance: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- CPU Usage: ", StringComparison.Ordinal) && l.Contains("% (average since start", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Memory Usage: ", StringComparison.Ordinal) && l.Contains("MB / ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Active Sessions: ", StringComparison.Ordinal) && int.Parse(l[19..]) >= 1);
-        Assert.Contains("- Message Queue Size: 0", lines);
         Assert.Contains(lines, l => l.StartsWith("- Requests in Session: ", StringComparison.Ordinal) && int.Parse(l[23..]) >= 3);
         Assert.Contains(lines, l => l.StartsWith("- Average Response Time: ", StringComparison.Ordinal) && l.EndsWith("ms", StringComparison.Ordinal));
     }
@@ -150,14 +132,9 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("corsAnalysis")).Lines();
 
-        Assert.Equal("🌐 CORS Analysis", lines[0]);
-        Assert.Contains($"- Origin: {Origin}", lines);
-        Assert.Contains("- Origin Allowed: ✅ Yes", lines);
-        Assert.Contains($"Allowed Origins: {Origin}", lines);
-        Assert.Contains("Exposed Headers: Mcp-Session-Id", lines);
-        Assert.Contains("Max Age: 86400", lines);
-        Assert.Contains("Credentials: false", lines);
-        Assert.Contains("Status: ✅ Restricted CORS configuration (1 allowed origin)", lines);
+        AssertReport(lines, "🌐 CORS Analysis", $"- Origin: {Origin}", "- Origin Allowed: ✅ Yes",
+            $"Allowed Origins: {Origin}", "Exposed Headers: Mcp-Session-Id", "Max Age: 86400", "Credentials: false",
+            "Status: ✅ Restricted CORS configuration (1 allowed origin)");
     }
 
     [Fact]
@@ -167,15 +144,9 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("environmentDump")).Lines();
 
-        Assert.Equal("🔧 Environment Configuration", lines[0]);
-        Assert.Contains("MCP Settings:", lines);
-        Assert.Contains("- MCP_ECHO_HOST: 127.0.0.1", lines);
-        Assert.Contains("- MCP_SESSION_TIMEOUT: 1800", lines);
-        Assert.Contains($"- MCP_CORS_ALLOWED_ORIGINS: {Origin}", lines);
-        Assert.Contains("Feature Flags:", lines);
-        Assert.Contains("- Debug Mode: ❌ Disabled", lines);
-        Assert.Contains("- Binary Support: ✅ Enabled", lines);
-        Assert.Contains("- Compression: ❌ Disabled", lines);
+        AssertReport(lines, "🔧 Environment Configuration", "MCP Settings:", "- MCP_ECHO_HOST: 127.0.0.1",
+            "- MCP_SESSION_TIMEOUT: 1800", $"- MCP_CORS_ALLOWED_ORIGINS: {Origin}", "Feature Flags:",
+            "- Debug Mode: ❌ Disabled", "- Binary Support: ✅ Enabled", "- Compression: ❌ Disabled");
     }
 
     [Fact]
@@ -185,8 +156,8 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
 
         var lines = (await client.Call("healthProbe")).Lines();
 
-        Assert.Equal("🏥 System Health Report", lines[0]);
-        Assert.Contains("✅ Overall Status: HEALTHY", lines);
+        AssertReport(lines, "🏥 System Health Report", "✅ Overall Status: HEALTHY",
+            "- Message Queue Depth: 0 (this session)");
         Assert.Contains(lines, l => l.StartsWith("- Active Sessions: ", StringComparison.Ordinal) && l.EndsWith(" / 1000", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Total Sessions Created: ", StringComparison.Ordinal) && int.Parse(l[26..]) >= 1);
         Assert.Contains(lines, l => l.StartsWith("- Sessions Expired: ", StringComparison.Ordinal));
@@ -195,7 +166,6 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
         Assert.Contains(lines, l => l.StartsWith("- Process Memory: ", StringComparison.Ordinal) && l.EndsWith("MB", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Session Creation Rate: ", StringComparison.Ordinal) && l.EndsWith("/min", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("- Average Session Lifetime: ", StringComparison.Ordinal));
-        Assert.Contains("- Message Queue Depth: 0 (this session)", lines);
     }
 
     [Fact]
@@ -221,12 +191,8 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
         var info = (await client.Call("sessionInfo")).Lines();
 
         Assert.Equal(["HELLO, STATEFUL WORLD!", $"Session: {client.SessionId}", "Echo count in session: 1"], echo);
-        Assert.Equal("🔄 Replaying last echo:", replay[0]);
-        Assert.Contains("Original echo count: 1", replay);
-        Assert.Equal("📊 Session Information", info[0]);
-        Assert.Contains($"- Session ID: {client.SessionId}", info);
-        Assert.Contains("- Echo Count: 1", info);
-        Assert.Contains("- Replay Count: 1", info);
+        AssertReport(replay, "🔄 Replaying last echo:", "Original echo count: 1");
+        AssertReport(info, "📊 Session Information", $"- Session ID: {client.SessionId}", "- Echo Count: 1", "- Replay Count: 1");
     }
 
     private static string Arguments(JsonElement schema)
@@ -234,6 +200,13 @@ public sealed class DiagnosticToolsOverSdkTests : IAsyncLifetime
         var required = schema.TryGetProperty("required", out var list) ? list.EnumerateArray().Select(e => e.GetString()).ToHashSet() : [];
         return string.Join(",", schema.GetProperty("properties").EnumerateObject()
             .Select(p => $"{p.Name}:{p.Value.GetProperty("type").GetString()}{(required.Contains(p.Name) ? "!" : "")}"));
+    }
+
+    /// <summary>Asserts the report's title and that each of <paramref name="expected"/> is one of its lines.</summary>
+    private static void AssertReport(string[] lines, string title, params string[] expected)
+    {
+        Assert.Equal(title, lines[0]);
+        Assert.All(expected, line => Assert.Contains(line, lines));
     }
 
     internal static string Jwt(string header, string payload) => $"{B64(header)}.{B64(payload)}.c2lnbmF0dXJlLW5vdC12ZXJpZmllZA";

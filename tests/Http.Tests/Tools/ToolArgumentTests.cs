@@ -7,10 +7,8 @@ namespace AkkaMcpEcho.Http.Tests.Tools;
 /// Tool arguments that do not match the schema: a -32602 protocol error for sessions negotiated below 2025-11-25,
 /// an isError tool result from 2025-11-25 on. Either way the call changes nothing in the session.
 /// </summary>
-public sealed class ToolArgumentTests(AllVersionsServer fixture) : IClassFixture<AllVersionsServer>
+public sealed class ToolArgumentTests(AllVersionsServer fixture) : ServerTests<AllVersionsServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     public static TheoryData<string, string, string> InvalidArguments => new()
     {
         { "echo", """{"message":5}""", "Argument 'message' of tool 'echo' must be a string, got number." },
@@ -28,7 +26,7 @@ public sealed class ToolArgumentTests(AllVersionsServer fixture) : IClassFixture
     {
         foreach (var version in new[] { "2025-06-18", "2025-03-26", "2024-11-05" })
         {
-            var session = await RawSession.Start(_server, version);
+            var session = await RawSession.Start(Server, version);
 
             var response = await session.CallTool(tool, arguments);
 
@@ -41,7 +39,7 @@ public sealed class ToolArgumentTests(AllVersionsServer fixture) : IClassFixture
     [MemberData(nameof(InvalidArguments))]
     public async Task From_2025_11_25_invalid_arguments_are_a_tool_error_result(string tool, string arguments, string expected)
     {
-        var session = await RawSession.Start(_server, "2025-11-25");
+        var session = await RawSession.Start(Server, "2025-11-25");
 
         var response = await session.CallTool(tool, arguments);
 
@@ -52,8 +50,8 @@ public sealed class ToolArgumentTests(AllVersionsServer fixture) : IClassFixture
     [Fact]
     public async Task Echo_without_an_arguments_member_is_missing_its_message()
     {
-        var older = await RawSession.Start(_server, "2025-06-18");
-        var newer = await RawSession.Start(_server, "2025-11-25");
+        var older = await RawSession.Start(Server, "2025-06-18");
+        var newer = await RawSession.Start(Server, "2025-11-25");
         const string body = """{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"echo"}}""";
 
         var olderAnswer = await older.Post(body);
@@ -68,7 +66,7 @@ public sealed class ToolArgumentTests(AllVersionsServer fixture) : IClassFixture
     [Fact]
     public async Task The_sdk_client_sees_a_tool_error_in_a_2025_11_25_session()
     {
-        await using var client = await SdkClient.Connect(_server, protocolVersion: "2025-11-25");
+        await using var client = await SdkClient.Connect(Server, protocolVersion: "2025-11-25");
         Assert.Equal("2025-11-25", client.NegotiatedProtocolVersion);
 
         var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = 5 });

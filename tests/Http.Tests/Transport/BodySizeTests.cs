@@ -3,19 +3,15 @@ using System.Text;
 
 namespace AkkaMcpEcho.Http.Tests.Transport;
 
-public sealed class SmallBodyLimitServer : ServerFixture
+public sealed class SmallBodyLimitServer() : ServerFixture(("ECHO_MAX_MESSAGE_SIZE", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)))
 {
     public const int Limit = 4096;
-
-    protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["ECHO_MAX_MESSAGE_SIZE"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
 
 /// <summary>ECHO_MAX_MESSAGE_SIZE at its edge: exactly the limit is served, one byte more is 413, sized or chunked.</summary>
-public sealed class BodySizeTests(SmallBodyLimitServer fixture) : IClassFixture<SmallBodyLimitServer>
+public sealed class BodySizeTests(SmallBodyLimitServer fixture) : ServerTests<SmallBodyLimitServer>(fixture)
 {
     private const int Limit = SmallBodyLimitServer.Limit;
-    private readonly EchoServerHost _server = fixture.Server;
 
     /// <param name="chunk">0: one body with Content-Length; otherwise Transfer-Encoding: chunked in chunks of this size.</param>
     [Theory]
@@ -27,10 +23,10 @@ public sealed class BodySizeTests(SmallBodyLimitServer fixture) : IClassFixture<
     [InlineData(Limit, 'a')]
     public async Task A_body_of_exactly_the_limit_is_served(int chunk, char filler)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var (body, message) = EchoBodyOf(Limit, filler);
 
-        var response = await RpcResponse.Read(_server.Http.SendAsync(Request(body, session.Id, chunk)));
+        var response = await RpcResponse.Read(Server.Http.SendAsync(Request(body, session.Id, chunk)));
 
         var (text, isError) = response.AssertToolResult("7");
         Assert.False(isError);
@@ -49,11 +45,11 @@ public sealed class BodySizeTests(SmallBodyLimitServer fixture) : IClassFixture<
     [InlineData(65_536, 8_388_608)]
     public async Task A_body_past_the_limit_is_413_and_the_session_loses_nothing(int chunk, int size)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         Assert.Equal(1, await session.Echo("before"));
         var (body, _) = EchoBodyOf(size, 'a');
 
-        var response = await RpcResponse.Read(_server.Http.SendAsync(Request(body, session.Id, chunk)));
+        var response = await RpcResponse.Read(Server.Http.SendAsync(Request(body, session.Id, chunk)));
 
         var error = response.AssertError(HttpStatusCode.RequestEntityTooLarge, -32000);
         Assert.Contains($"ECHO_MAX_MESSAGE_SIZE ({Limit} bytes)", error);
@@ -63,14 +59,14 @@ public sealed class BodySizeTests(SmallBodyLimitServer fixture) : IClassFixture<
     [Fact]
     public async Task An_initialize_past_the_limit_creates_no_session()
     {
-        var before = (await _server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
+        var before = (await Server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
         var padded = Requests.Initialize().Replace("\"raw\"", Requests.Json(new string('n', Limit)), StringComparison.Ordinal);
 
-        var response = await RpcResponse.Read(_server.Post(padded));
+        var response = await RpcResponse.Read(Server.Post(padded));
 
         response.AssertError(HttpStatusCode.RequestEntityTooLarge, -32000);
         Assert.Null(response.Header("Mcp-Session-Id"));
-        var after = (await _server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
+        var after = (await Server.Health()).GetProperty("sessions").GetProperty("total_created").GetInt64();
         Assert.Equal(before, after);
     }
 

@@ -6,10 +6,8 @@ namespace AkkaMcpEcho.Http.Tests.Transport;
 /// Bodies that are not valid JSON-RPC, or name what does not exist: each gets its exact HTTP status and JSON-RPC
 /// code, and the session it was sent on loses nothing.
 /// </summary>
-public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixture<AllVersionsServer>
+public sealed class InvalidMessageTests(AllVersionsServer fixture) : ServerTests<AllVersionsServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Theory]
     [InlineData("{not json")]
     [InlineData("")]
@@ -28,13 +26,13 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task Invalid_utf8_and_nesting_too_deep_to_read_are_parse_errors()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var invalidUtf8 = RawMcpClient.CreatePost("", session.Id);
         invalidUtf8.Content = new ByteArrayContent([.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""u8, 0xFF, 0xFE, .. "\"}"u8]);
         invalidUtf8.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         var deep = new string('[', 1000) + new string(']', 1000);
 
-        (await RpcResponse.Read(_server.Http.SendAsync(invalidUtf8))).AssertError(HttpStatusCode.BadRequest, -32700);
+        (await RpcResponse.Read(Server.Http.SendAsync(invalidUtf8))).AssertError(HttpStatusCode.BadRequest, -32700);
         (await session.Post(Requests.Echo(1, "x").Replace("\"x\"", deep, StringComparison.Ordinal)))
             .AssertError(HttpStatusCode.BadRequest, -32700);
 
@@ -56,7 +54,7 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task An_initialize_with_a_lone_surrogate_escape_is_a_parse_error()
     {
-        var response = await RpcResponse.Read(_server.Post(
+        var response = await RpcResponse.Read(Server.Post(
             """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","clientInfo":{"name":"\uD800"}}}"""));
 
         response.AssertError(HttpStatusCode.BadRequest, -32700);
@@ -65,7 +63,7 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task Valid_surrogate_pairs_and_escapes_are_echoed_as_text()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Post(
             """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"\uD83D\uDE00 \u00e9\n\"q\""}}}""");
@@ -171,7 +169,7 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task An_unknown_tool_is_invalid_params_in_a_2025_11_25_session_too()
     {
-        var session = await RawSession.Start(_server, "2025-11-25");
+        var session = await RawSession.Start(Server, "2025-11-25");
 
         var response = await session.CallTool("x");
 
@@ -197,7 +195,7 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task The_same_member_name_in_different_objects_is_fine()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Post(
             """{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"echo","arguments":{"message":"name"},"_meta":{"name":1}}}""");
@@ -218,16 +216,16 @@ public sealed class InvalidMessageTests(AllVersionsServer fixture) : IClassFixtu
     [Fact]
     public async Task Malformed_messages_without_a_session_are_refused_for_the_body_first()
     {
-        (await RpcResponse.Read(_server.Post("{oops"))).AssertError(HttpStatusCode.BadRequest, -32700);
-        (await RpcResponse.Read(_server.Post("[]"))).AssertError(HttpStatusCode.BadRequest, -32600);
-        (await RpcResponse.Read(_server.Post("""{"jsonrpc":"2.0","id":3,"method":"ping"}""")))
+        (await RpcResponse.Read(Server.Post("{oops"))).AssertError(HttpStatusCode.BadRequest, -32700);
+        (await RpcResponse.Read(Server.Post("[]"))).AssertError(HttpStatusCode.BadRequest, -32600);
+        (await RpcResponse.Read(Server.Post("""{"jsonrpc":"2.0","id":3,"method":"ping"}""")))
             .AssertError(HttpStatusCode.BadRequest, -32000, "3");
     }
 
     /// <summary>Echoes once, sends <paramref name="body"/> on the same session, checks the error, then checks the session.</summary>
     private async Task<string> SendOnLiveSession(string body, HttpStatusCode status, int code, string idJson)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         Assert.Equal(1, await session.Echo("before"));
 
         var response = await session.Post(body);

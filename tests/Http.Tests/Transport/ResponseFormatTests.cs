@@ -6,10 +6,8 @@ namespace AkkaMcpEcho.Http.Tests.Transport;
 /// JSON or SSE: a POST is answered as text/event-stream only when the client prefers it; notifications and client
 /// responses are 202 with no body.
 /// </summary>
-public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class ResponseFormatTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Theory]
     [InlineData("application/json, text/event-stream", "application/json")]
     [InlineData("text/event-stream, application/json", "text/event-stream")]
@@ -19,7 +17,7 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     [InlineData("text/event-stream, */*", "text/event-stream")]
     public async Task The_answer_takes_the_format_the_client_prefers(string accept, string expected)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Post(Requests.Echo(9, "formatted"), accept);
 
@@ -42,19 +40,19 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     [Fact]
     public async Task Initialize_over_sse_carries_the_session_header()
     {
-        var response = await RpcResponse.Read(_server.Post(Requests.Initialize(), accept: "text/event-stream, application/json"));
+        var response = await RpcResponse.Read(Server.Post(Requests.Initialize(), accept: "text/event-stream, application/json"));
 
         Assert.Equal("text/event-stream", response.MediaType);
         var id = response.Header("Mcp-Session-Id");
         Assert.False(string.IsNullOrEmpty(id));
         Assert.Equal("2025-06-18", response.AssertResult("1").GetProperty("protocolVersion").GetString());
-        Assert.Equal(1, await new RawSession(_server, id).Echo("over sse"));
+        Assert.Equal(1, await new RawSession(Server, id).Echo("over sse"));
     }
 
     [Fact]
     public async Task Json_rpc_errors_of_a_readable_request_follow_the_format_too()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Post("""{"jsonrpc":"2.0","id":3,"method":"nope"}""", "text/event-stream, application/json");
 
@@ -66,7 +64,7 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     [Fact]
     public async Task Transport_errors_are_always_json()
     {
-        var response = await RpcResponse.Read(_server.Post(Requests.ToolsList, "unknown", "text/event-stream, application/json"));
+        var response = await RpcResponse.Read(Server.Post(Requests.ToolsList, "unknown", "text/event-stream, application/json"));
 
         response.AssertSessionNotFound("unknown", "1");
     }
@@ -83,7 +81,7 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     {
         foreach (var accept in new[] { "application/json, text/event-stream", "text/event-stream, application/json" })
         {
-            var session = await RawSession.Start(_server);
+            var session = await RawSession.Start(Server);
 
             var response = await session.Post(body, accept);
 
@@ -97,7 +95,7 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     [Fact]
     public async Task Notifications_count_as_session_activity()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         Assert.Equal(HttpStatusCode.Accepted, (await session.Post(Requests.Initialized)).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await session.Post("""{"jsonrpc":"2.0","id":1,"result":{}}""")).Status);
 
@@ -110,7 +108,7 @@ public sealed class ResponseFormatTests(DefaultServer fixture) : IClassFixture<D
     [Fact]
     public async Task Ping_answers_an_empty_result()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Request("ping");
 

@@ -3,10 +3,8 @@ using System.Net;
 namespace AkkaMcpEcho.Http.Tests.Transport;
 
 /// <summary>Odd but possible requests: whatever the answer, it is never a server error and the session survives.</summary>
-public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class RobustnessTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Theory]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":null}""")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":null}}""")]
@@ -25,7 +23,7 @@ public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<Defau
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"notifications/initialized"}""")]
     public async Task Odd_messages_never_answer_a_server_error(string body)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await session.Post(body);
 
@@ -40,7 +38,7 @@ public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<Defau
     [Fact]
     public async Task Nesting_at_the_parser_depth_is_served()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var nested = new string('[', 60) + new string(']', 60);
         var body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"x","extra":""" + nested + "}}}";
 
@@ -59,7 +57,7 @@ public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<Defau
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
 
-        var response = await RpcResponse.Read(_server.Http.SendAsync(request));
+        var response = await RpcResponse.Read(Server.Http.SendAsync(request));
 
         Assert.InRange((int)response.Status, 400, 499);
     }
@@ -69,7 +67,7 @@ public sealed class RobustnessTests(DefaultServer fixture) : IClassFixture<Defau
     {
         foreach (var id in new[] { new string('x', 4000), "../../etc", "akka://akka-mcp-echo/user/x", "$a b%" })
         {
-            (await RpcResponse.Read(_server.Post(Requests.ToolsList, id))).AssertSessionNotFound(id, "1");
+            (await RpcResponse.Read(Server.Post(Requests.ToolsList, id))).AssertSessionNotFound(id, "1");
         }
     }
 }

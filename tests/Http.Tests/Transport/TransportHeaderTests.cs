@@ -3,10 +3,8 @@ using System.Net;
 namespace AkkaMcpEcho.Http.Tests.Transport;
 
 /// <summary>The transport rules of POST /mcp: Content-Type, Accept, session and protocol-version headers, methods.</summary>
-public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFixture<UpTo20250618Server>
+public sealed class TransportHeaderTests(UpTo20250618Server fixture) : ServerTests<UpTo20250618Server>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Theory]
     [InlineData("text/plain")]
     [InlineData(null)]
@@ -16,7 +14,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("not a media type")]
     public async Task A_body_that_is_not_declared_JSON_is_415(string? contentType)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await Send(RawMcpClient.CreatePost(Requests.Echo(1, "x"), session.Id, contentType: contentType));
 
@@ -30,7 +28,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("application/json;charset=UTF-8")]
     public async Task Json_content_types_with_parameters_or_other_case_are_served(string contentType)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await Send(RawMcpClient.CreatePost(Requests.Echo(2, "typed"), session.Id, contentType: contentType));
 
@@ -47,7 +45,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("*/*;q=0")]
     public async Task An_accept_header_lacking_json_or_event_stream_is_406(string? accept)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await Send(RawMcpClient.CreatePost(Requests.Echo(1, "x"), session.Id, accept));
 
@@ -62,7 +60,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("text/event-stream;q=0.5, application/json;q=0.9")]
     public async Task Accept_headers_covering_both_types_are_served_as_json(string accept)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
 
         var response = await Send(RawMcpClient.CreatePost(Requests.Echo(3, "wild"), session.Id, accept));
 
@@ -77,7 +75,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("""{"jsonrpc":"2.0","id":6,"result":{}}""", "6")]
     public async Task A_message_without_a_session_id_is_400(string body, string id)
     {
-        var response = await RpcResponse.Read(_server.Post(body));
+        var response = await RpcResponse.Read(Server.Post(body));
 
         Assert.Contains("Mcp-Session-Id", response.AssertError(HttpStatusCode.BadRequest, -32000, id));
     }
@@ -88,8 +86,8 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("a")]
     public async Task A_session_id_the_server_never_issued_is_404(string sessionId)
     {
-        var request = await RpcResponse.Read(_server.Post(Requests.ToolsList, sessionId));
-        var notification = await RpcResponse.Read(_server.Post(Requests.Initialized, sessionId));
+        var request = await RpcResponse.Read(Server.Post(Requests.ToolsList, sessionId));
+        var notification = await RpcResponse.Read(Server.Post(Requests.Initialized, sessionId));
 
         request.AssertSessionNotFound(sessionId, "1");
         notification.AssertSessionNotFound(sessionId);
@@ -101,7 +99,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("latest")]
     public async Task An_unsupported_protocol_version_header_is_400(string version)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var request = RawMcpClient.CreatePost(Requests.Echo(4, "x"), session.Id);
         request.Headers.Add("MCP-Protocol-Version", version);
 
@@ -118,7 +116,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("2024-11-05")]
     public async Task A_supported_protocol_version_header_is_served(string version)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var request = RawMcpClient.CreatePost(Requests.Echo(4, "versioned"), session.Id);
         request.Headers.Add("MCP-Protocol-Version", version);
 
@@ -130,7 +128,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [Fact]
     public async Task Delete_with_an_unsupported_protocol_version_header_is_400_and_keeps_the_session()
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var request = RawMcpClient.CreateRequest(HttpMethod.Delete, session.Id);
         request.Headers.Add("MCP-Protocol-Version", "1999-01-01");
 
@@ -144,7 +142,7 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
     [InlineData("PATCH")]
     public async Task Put_and_patch_are_405_with_allow(string method)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         var request = RawMcpClient.CreatePost(Requests.Echo(1, "x"), session.Id);
         request.Method = new HttpMethod(method);
 
@@ -164,5 +162,5 @@ public sealed class TransportHeaderTests(UpTo20250618Server fixture) : IClassFix
         Assert.Equal("GET, POST, DELETE", response.Header("Allow"));
     }
 
-    private Task<RpcResponse> Send(HttpRequestMessage request) => RpcResponse.Read(_server.Http.SendAsync(request));
+    private Task<RpcResponse> Send(HttpRequestMessage request) => RpcResponse.Read(Server.Http.SendAsync(request));
 }
