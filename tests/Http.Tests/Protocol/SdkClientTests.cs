@@ -18,7 +18,7 @@ public sealed class SdkClientTests(DefaultServer fixture) : ServerTests<DefaultS
         Assert.NotNull(client.ServerInfo);
         Assert.Equal(ServerProfile.Name, client.ServerInfo.Name);
         Assert.Equal(ServerProfile.Version, client.ServerInfo.Version);
-        // The SDK asks for its newest version, which is at least as new as any this server supports by default.
+        // The connector asks for SdkClient.SessionVersion, the newest version with sessions this server supports by default.
         Assert.Equal(ProtocolVersions.Newest(ServerProfile.Default.SupportedProtocolVersions), client.NegotiatedProtocolVersion);
         Assert.NotNull(client.ServerCapabilities.Tools);
         Assert.NotNull(client.SessionId);

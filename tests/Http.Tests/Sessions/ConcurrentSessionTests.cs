@@ -9,6 +9,7 @@ public sealed class ConcurrencyServer() : ServerFixture;
 public sealed class ConcurrentSessionTests(ConcurrencyServer fixture) : ServerTests<ConcurrencyServer>(fixture)
 {
     private const int Rounds = 5;
+
     [Fact]
     public async Task Forty_eight_sdk_clients_in_parallel_keep_their_own_counts_and_replays()
     {

@@ -10,6 +10,7 @@ public sealed class FastKeepAliveServer() : ServerFixture(("MCP_SSE_KEEPALIVE_IN
 public sealed class SessionStreamTests(FastKeepAliveServer fixture) : ServerTests<FastKeepAliveServer>(fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("text/html")]
