@@ -2,12 +2,6 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Sharding;
-using AkkaMcpEcho.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaMcpEcho.Cluster.Tests;
@@ -15,45 +9,33 @@ namespace AkkaMcpEcho.Cluster.Tests;
 /// <summary>One real server node (Kestrel + clustered actor system) in this process, on free 127.0.0.1 ports.</summary>
 public sealed class ClusterNode : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private bool _stopped;
+    private readonly EchoServerHost _host;
 
-    private ClusterNode(WebApplication app, Uri baseAddress)
+    private ClusterNode(EchoServerHost host)
     {
-        _app = app;
-        System = app.Services.GetRequiredService<ActorSystem>();
+        _host = host;
+        System = host.Services.GetRequiredService<ActorSystem>();
         Address = Akka.Cluster.Cluster.Get(System).SelfAddress;
-        Mcp = new McpClient(new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) });
     }
 
     public ActorSystem System { get; }
     public Address Address { get; }
-    public McpClient Mcp { get; }
+    public RawMcpClient Mcp => _host;
     public IActorRef Region => ActorRegistry.For(System).Get<SessionRegion>();
 
     /// <param name="seed">The address of a running node to join; null: this node forms the cluster.</param>
     public static async Task<ClusterNode> Start(Address? seed, IDictionary<string, string?>? settings = null)
     {
-        var config = new Dictionary<string, string?>
+        var cluster = new Dictionary<string, string?>
         {
-            ["MCP_ECHO_HOST"] = "127.0.0.1",
-            ["MCP_ECHO_PORT"] = "0",
             ["AKKA_CLUSTER_ENABLED"] = "true",
             ["AKKA_REMOTE_HOSTNAME"] = "127.0.0.1",
             ["AKKA_REMOTE_PORT"] = "0",
             ["AKKA_CLUSTER_SEEDS"] = seed?.ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
+            // The server's own ask timeout: the tests hold calls to the bounds it sets.
+            ["MCP_ASK_TIMEOUT"] = null,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-        var app = EchoServer.Build([], builder => builder.Configuration.AddInMemoryCollection(config));
-        using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await app.StartAsync(startTimeout.Token);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        return new ClusterNode(app, new Uri(address));
+        return new ClusterNode(await EchoServerHost.Start(EchoServerHost.Overlay(cluster, settings)));
     }
 
     /// <summary>The session ids of the entities this node hosts now.</summary>
@@ -64,21 +46,7 @@ public sealed class ClusterNode : IAsyncDisposable
     }
 
     /// <summary>A graceful stop as on SIGTERM: HTTP stops, then CoordinatedShutdown leaves the cluster and hands shards off.</summary>
-    public async Task Stop()
-    {
-        if (_stopped)
-        {
-            return;
-        }
-        _stopped = true;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _app.StopAsync(timeout.Token);
-    }
+    public Task Stop() => _host.Stop();
 
-    public async ValueTask DisposeAsync()
-    {
-        Mcp.Dispose();
-        await Stop();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

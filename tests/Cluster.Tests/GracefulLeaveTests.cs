@@ -73,8 +73,8 @@ public sealed class GracefulLeaveTests
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    var (status, text) = await node.Mcp.Echo(session, $"load {round}");
-                    results.Enqueue(new Call(session, status, text, watch.Elapsed));
+                    var answer = await node.Mcp.Echo(session, $"load {round}");
+                    results.Enqueue(new Call(session, answer.Status, answer.ToolText(), watch.Elapsed));
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
@@ -85,8 +85,7 @@ public sealed class GracefulLeaveTests
     }
 
     private static Task WaitForCalls(ConcurrentQueue<Call> results, int count) =>
-        TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(30), () => Task.FromResult(results.Count >= count),
-            $"{count} calls");
+        Eventually.Until(() => Task.FromResult(results.Count >= count), DateTime.UtcNow + TimeSpan.FromSeconds(30), $"{count} calls");
 
     private sealed record Call(string Session, HttpStatusCode Status, string? Text, TimeSpan Took);
 }

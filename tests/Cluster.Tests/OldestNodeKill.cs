@@ -47,7 +47,7 @@ public sealed class OldestNodeKill : IAsyncLifetime
 
         _victim.Freeze();
         _sinceKill.Start();
-        var racing = survivors.SelectMany(node => Lost.Select(session => Record("racing", () => node.Mcp.Echo(session, "racing"))))
+        var racing = survivors.SelectMany(node => Lost.Select(session => Record("racing", () => Echo(node, session, "racing"))))
             .Concat(survivors.SelectMany(node => Enumerable.Range(0, 6).Select(_ => Record("create", () => Create(node)))))
             .ToList();
         await Task.Delay(Frozen);
@@ -57,7 +57,7 @@ public sealed class OldestNodeKill : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         // Paced: a few hundred sessions in all, well under MCP_MAX_SESSIONS.
         var load = survivors.Select(node => Loop(stop.Token, "create", () => Create(node)))
-            .Concat(survivors.SelectMany(node => Lost.Select(session => Loop(stop.Token, "lost", () => node.Mcp.Echo(session, "gone?")))))
+            .Concat(survivors.SelectMany(node => Lost.Select(session => Loop(stop.Token, "lost", () => Echo(node, session, "gone?")))))
             .Concat(survivors.Select(node => Loop(stop.Token, "kept", () => KeptEcho(node))))
             .ToList();
         await WatchMembership(survivors);
@@ -96,23 +96,25 @@ public sealed class OldestNodeKill : IAsyncLifetime
 
     private static async Task<(HttpStatusCode Status, string? Text)> Create(ClusterNode node)
     {
-        using var response = await node.Mcp.Post("""
-            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"kill","version":"1"}}}
-            """);
+        using var response = await node.Mcp.Post(Requests.Initialize(clientName: "kill"));
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return (response.StatusCode, null);
         }
         // A new session must also answer, through the node that created it.
         var session = response.Headers.GetValues("Mcp-Session-Id").Single();
-        var (status, text) = await node.Mcp.Echo(session, "new");
+        var (status, text) = await Echo(node, session, "new");
         return (status, status == HttpStatusCode.OK ? session : text);
     }
 
-    private async Task<(HttpStatusCode Status, string? Text)> KeptEcho(ClusterNode node)
+    private Task<(HttpStatusCode Status, string? Text)> KeptEcho(ClusterNode node) =>
+        Echo(node, Kept.ElementAt(Random.Shared.Next(Kept.Count)), "kept");
+
+    /// <summary>An echo through <paramref name="node"/>: its status, and its text when answered 200.</summary>
+    private static async Task<(HttpStatusCode Status, string? Text)> Echo(ClusterNode node, string session, string message)
     {
-        var session = Kept.ElementAt(Random.Shared.Next(Kept.Count));
-        return await node.Mcp.Echo(session, "kept");
+        var answer = await node.Mcp.Echo(session, message);
+        return (answer.Status, answer.ToolText());
     }
 
     private Task Loop(CancellationToken stop, string kind, Func<Task<(HttpStatusCode, string?)>> call) => Task.Run(async () =>

@@ -8,39 +8,33 @@ namespace AkkaMcpEcho.Cluster.Tests;
 public sealed class ProcessNode : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly HttpClient _http;
 
     private ProcessNode(Process process, int httpPort, int remotePort)
     {
         _process = process;
         Address = $"akka.tcp://akka-mcp-echo@127.0.0.1:{remotePort}";
-        Mcp = new McpClient(new HttpClient
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"),
-            Timeout = TimeSpan.FromSeconds(30),
-        });
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Mcp = new RawMcpClient(_http);
     }
 
     public string Address { get; }
-    public McpClient Mcp { get; }
+    public RawMcpClient Mcp { get; }
 
     /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
     public static async Task<ProcessNode> Start(string? seed)
     {
         int httpPort = FreePort(), remotePort = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AkkaMcpEcho.dll")])
+        var start = ServerProcess.StartInfo([], new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["MCP_ECHO_HOST"] = "127.0.0.1";
-        start.Environment["MCP_ECHO_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["AKKA_CLUSTER_ENABLED"] = "true";
-        start.Environment["AKKA_REMOTE_HOSTNAME"] = "127.0.0.1";
-        start.Environment["AKKA_REMOTE_PORT"] = remotePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["AKKA_CLUSTER_SEEDS"] = seed ?? "";
-        start.Environment["ECHO_LOG_LEVEL"] = "WARNING";
+            ["MCP_ECHO_HOST"] = "127.0.0.1",
+            ["MCP_ECHO_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AKKA_CLUSTER_ENABLED"] = "true",
+            ["AKKA_REMOTE_HOSTNAME"] = "127.0.0.1",
+            ["AKKA_REMOTE_PORT"] = remotePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AKKA_CLUSTER_SEEDS"] = seed ?? "",
+            ["ECHO_LOG_LEVEL"] = "WARNING",
+        });
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drain the output so the child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
@@ -50,7 +44,7 @@ public sealed class ProcessNode : IAsyncDisposable
         var node = new ProcessNode(process, httpPort, remotePort);
         try
         {
-            await TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(60), async () =>
+            await Eventually.Until(async () =>
             {
                 if (process.HasExited)
                 {
@@ -58,14 +52,14 @@ public sealed class ProcessNode : IAsyncDisposable
                 }
                 try
                 {
-                    using var health = await node.Mcp.Health();
+                    await node.Mcp.Health();
                     return true;
                 }
                 catch (HttpRequestException)
                 {
                     return false;
                 }
-            }, "the node process to answer /health");
+            }, DateTime.UtcNow + TimeSpan.FromSeconds(60), "the node process to answer /health");
             return node;
         }
         catch
@@ -102,7 +96,7 @@ public sealed class ProcessNode : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
-        Mcp.Dispose();
+        _http.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -15,21 +15,16 @@ public sealed class SessionLimitTests
             await first.Mcp.Initialize();
         }
         // The second node learns the first one's counters by gossip.
-        await TestCluster.Until(DateTime.UtcNow + TimeSpan.FromSeconds(10), async () =>
-        {
-            using var health = await second.Mcp.Health();
-            return health.RootElement.GetProperty("sessions").GetProperty("active").GetInt32() == 3;
-        }, "the second node to count 3 active sessions");
+        await Eventually.Until(async () => (await second.Mcp.Health()).GetProperty("sessions").GetProperty("active").GetInt32() == 3,
+            DateTime.UtcNow + TimeSpan.FromSeconds(10), "the second node to count 3 active sessions");
 
-        using var refused = await second.Mcp.Post("""
-            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"x","version":"1"}}}
-            """);
+        using var refused = await second.Mcp.Post(Requests.Initialize(clientName: "x"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        using var after = await second.Mcp.Health();
-        var self = after.RootElement.GetProperty("cluster").GetProperty("nodes").EnumerateArray()
+        var after = await second.Mcp.Health();
+        var self = after.GetProperty("cluster").GetProperty("nodes").EnumerateArray()
             .Single(n => n.GetProperty("self").GetBoolean());
         Assert.Equal(1, self.GetProperty("rejected").GetInt64());
-        Assert.Equal(3, after.RootElement.GetProperty("sessions").GetProperty("max").GetInt32());
+        Assert.Equal(3, after.GetProperty("sessions").GetProperty("max").GetInt32());
     }
 }

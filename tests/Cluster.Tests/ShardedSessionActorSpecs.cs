@@ -11,7 +11,7 @@ using AkkaMcpEcho.Protocol;
 namespace AkkaMcpEcho.Cluster.Tests;
 
 /// <summary>SessionActor as a sharded entity on a single-node cluster: expiry by passivation, and no message lost meanwhile.</summary>
-public sealed class ShardedSessionActorSpecs : Akka.TestKit.Xunit2.TestKit
+public sealed class ShardedSessionActorSpecs : SessionSpec
 {
     private static readonly Config Hocon = ConfigurationFactory.ParseString("""
         akka.loglevel = WARNING

@@ -59,16 +59,16 @@ public sealed class TestCluster : IAsyncDisposable
         foreach (var node in running)
         {
             var cluster = Akka.Cluster.Cluster.Get(node.System);
-            await Until(deadline, () => Task.FromResult(
+            await Eventually.Until(() => Task.FromResult(
                 cluster.State.Members.Count(m => m.Status == MemberStatus.Up) == members && cluster.State.Unreachable.Count == 0),
-                $"{node.Address} to see {members} members Up");
+                deadline, $"{node.Address} to see {members} members Up");
         }
-        await Until(deadline, async () =>
+        await Eventually.Until(async () =>
         {
             var stats = await running[0].Region.Ask<ClusterShardingStats>(
                 new GetClusterShardingStats(TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(5));
             return stats.Regions.Count == members;
-        }, $"sharding to report {members} regions");
+        }, deadline, $"sharding to report {members} regions");
     }
 
     /// <summary>The node whose shard region hosts the session's entity now.</summary>
@@ -82,18 +82,6 @@ public sealed class TestCluster : IAsyncDisposable
             }
         }
         throw new InvalidOperationException($"No node hosts session {sessionId}");
-    }
-
-    public static async Task Until(DateTime deadline, Func<Task<bool>> condition, string what)
-    {
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}");
-            }
-            await Task.Delay(100);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Akka.Actor;
 using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
@@ -26,16 +24,16 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
             var session = await Node(0).Mcp.Initialize();
             var message = $"across the cluster #{i} ✨";
 
-            var (echoStatus, echo) = await Node(1).Mcp.Echo(session, message);
-            var (replayStatus, replay) = await Node(2).Mcp.CallTool(session, "replayLastEcho");
-            var (infoStatus, info) = await Node(0).Mcp.CallTool(session, "sessionInfo");
+            var echo = await Node(1).Mcp.Echo(session, message);
+            var replay = await Node(2).Mcp.CallTool(session, "replayLastEcho");
+            var info = await Node(0).Mcp.CallTool(session, "sessionInfo");
 
-            Assert.Equal(HttpStatusCode.OK, echoStatus);
-            Assert.Equal($"{message}\nSession: {session}\nEcho count in session: 1", echo);
-            Assert.Equal(HttpStatusCode.OK, replayStatus);
-            Assert.StartsWith($"🔄 Replaying last echo:\n{message}\nOriginal echo count: 1\n", replay);
-            Assert.Equal(HttpStatusCode.OK, infoStatus);
-            Assert.Contains("- Total Requests: 4\n", info);
+            Assert.Equal(HttpStatusCode.OK, echo.Status);
+            Assert.Equal($"{message}\nSession: {session}\nEcho count in session: 1", echo.AssertEcho(message));
+            Assert.Equal(HttpStatusCode.OK, replay.Status);
+            Assert.StartsWith($"🔄 Replaying last echo:\n{message}\nOriginal echo count: 1\n", replay.ToolText());
+            Assert.Equal(HttpStatusCode.OK, info.Status);
+            Assert.Contains("- Total Requests: 4\n", info.ToolText());
             hosts.Add((await Cluster.HostOf(session)).Address.ToString());
         }
         // The sessions' entities did not all land on one node: the calls above crossed nodes.
@@ -46,19 +44,16 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
     public async Task A_stream_opened_on_node_2_receives_the_events_of_a_session_hosted_elsewhere()
     {
         var session = await SessionNotHostedOn(Node(1));
-        Assert.Equal(HttpStatusCode.OK, await Node(0).Mcp.SetLevel(session, "info"));
+        Assert.Equal(HttpStatusCode.OK, (await Node(0).Mcp.Request(session, id => Requests.SetLevel(id, "info"))).Status);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var stream = await Node(1).Mcp.OpenStream(session, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
-        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
 
-        var (status, _) = await Node(2).Mcp.Echo(session, "event please");
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, (await Node(2).Mcp.Echo(session, "event please")).Status);
 
-        var data = await NextData(reader, timeout.Token);
-        using var notification = JsonDocument.Parse(data);
-        Assert.Equal("notifications/message", notification.RootElement.GetProperty("method").GetString());
-        Assert.Equal("echo", notification.RootElement.GetProperty("params").GetProperty("data").GetProperty("tool").GetString());
+        var notification = (await stream.Next(timeout.Token)).Json;
+        Assert.Equal("notifications/message", notification.GetProperty("method").GetString());
+        Assert.Equal("echo", notification.GetProperty("params").GetProperty("data").GetProperty("tool").GetString());
     }
 
     [Fact]
@@ -68,7 +63,7 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         var host = await Cluster.HostOf(session);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var stream = await Node(1).Mcp.OpenStream(session, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
         const int published = 20_000;
         var padding = new string('p', 1000);
 
@@ -84,19 +79,18 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         await host.System.ActorSelection(new RootActorPath(Node(1).Address) / "user" / SessionNode.Name)
             .Ask<ClusterSessionStats>(GetClusterStats.Instance, TimeSpan.FromSeconds(30));
 
-        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
         var received = new List<long>();
         var gapMarkers = 0;
         while (received.Count == 0 || received[^1] != published)
         {
-            using var data = JsonDocument.Parse(await NextData(reader, timeout.Token));
-            if (data.RootElement.GetProperty("params").TryGetProperty("n", out var n))
+            var data = (await stream.Next(timeout.Token)).Json;
+            if (data.GetProperty("params").TryGetProperty("n", out var n))
             {
                 received.Add(n.GetInt64());
             }
             else
             {
-                Assert.Equal("replay-gap", data.RootElement.GetProperty("params").GetProperty("data").GetProperty("event").GetString());
+                Assert.Equal("replay-gap", data.GetProperty("params").GetProperty("data").GetProperty("event").GetString());
                 gapMarkers++;
             }
         }
@@ -115,10 +109,10 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         // The body limit is 1 MiB by default; stay just under it with the envelope of the request.
         var message = new string('x', 1_048_576 - 200);
 
-        var (status, text) = await Node(0).Mcp.Echo(session, message);
+        var echo = await Node(0).Mcp.Echo(session, message);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.StartsWith(message + "\nSession: ", text);
+        Assert.Equal(HttpStatusCode.OK, echo.Status);
+        Assert.StartsWith(message + "\nSession: ", echo.AssertEcho(message));
     }
 
     [Fact]
@@ -128,10 +122,10 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         // Raw UTF-8 in the request (4 bytes each), escaped on the wire between nodes (12 bytes each): the worst case.
         var message = string.Concat(Enumerable.Repeat("🐐", (1_048_576 - 200) / 4));
 
-        var (status, text) = await Node(2).Mcp.CallTool(session, "echo", $$"""{"message":"{{message}}"}""");
+        var echo = await Node(2).Mcp.CallTool(session, "echo", $$"""{"message":"{{message}}"}""");
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.StartsWith(message + "\nSession: ", text);
+        Assert.Equal(HttpStatusCode.OK, echo.Status);
+        Assert.StartsWith(message + "\nSession: ", echo.AssertEcho(message));
     }
 
     [Fact]
@@ -145,10 +139,9 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         foreach (var node in Cluster.Nodes)
         {
-            await TestCluster.Until(deadline, async () =>
+            await Eventually.Until(async () =>
             {
-                using var health = await node.Mcp.Health();
-                var root = health.RootElement;
+                var root = await node.Mcp.Health();
                 var cluster = root.GetProperty("cluster");
                 var nodes = cluster.GetProperty("nodes").EnumerateArray().ToList();
                 var activeSum = nodes.Sum(n => n.GetProperty("active").GetInt32());
@@ -162,7 +155,7 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
                     && root.GetProperty("sessions").GetProperty("total_created").GetInt64() == createdSum
                     && cluster.GetProperty("totals").GetProperty("active").GetInt32() == activeSum
                     && createdSum >= sessions.Count;
-            }, $"health on {node.Address} to show the cluster's counters");
+            }, deadline, $"health on {node.Address} to show the cluster's counters");
         }
     }
 
@@ -196,17 +189,4 @@ public sealed partial class ThreeNodeClusterTests(ThreeNodeFixture fixture) : IC
     }
 
     private sealed record Unbound(string Value);
-
-    /// <summary>The data of the next SSE event that has data (the priming event and comments have none).</summary>
-    private static async Task<string> NextData(StreamReader reader, CancellationToken cancel)
-    {
-        while (await reader.ReadLineAsync(cancel) is { } line)
-        {
-            if (line.StartsWith("data:", StringComparison.Ordinal) && line.Length > "data:".Length)
-            {
-                return line["data:".Length..].Trim();
-            }
-        }
-        throw new EndOfStreamException("The stream ended before an event arrived");
-    }
 }

@@ -19,11 +19,11 @@ public sealed partial class ThreeNodeClusterTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         try
         {
-            await TestCluster.Until(deadline, async () =>
+            await Eventually.Until(async () =>
             {
-                var (status, text) = await Node(0).Mcp.CallTool(sessions[1], "healthProbe");
-                Assert.Equal(HttpStatusCode.OK, status);
-                last = text ?? "";
+                var probe = await Node(0).Mcp.CallTool(sessions[1], "healthProbe");
+                Assert.Equal(HttpStatusCode.OK, probe.Status);
+                last = probe.ToolText() ?? "";
                 var nodes = NodeCountsLine().Matches(last).Select(Counts).ToArray();
                 var totals = TotalsLine().Match(last);
                 var active = ActiveLine().Match(last);
@@ -42,7 +42,7 @@ public sealed partial class ThreeNodeClusterTests
                     && int.Parse(active.Groups[1].Value) == totalActive
                     && totalActive == hosting.Sum(h => h.Count)
                     && created >= sessions.Count;
-            }, "healthProbe to list the three members and the cluster totals");
+            }, deadline, "healthProbe to list the three members and the cluster totals");
         }
         catch (TimeoutException timeout)
         {

@@ -57,8 +57,8 @@ public sealed class RawHttpConnection(IPEndPoint endpoint) : IDisposable
         return await ReadHead(socket, cancel);
     }
 
-    /// <summary>The next chunk of a chunked stream, as text; null at the stream's end.</summary>
-    public async Task<string?> ReadChunk(CancellationToken cancel)
+    /// <summary>The next chunk of a chunked stream; null at the stream's end.</summary>
+    public async Task<byte[]?> ReadChunk(CancellationToken cancel)
     {
         var socket = _socket ?? throw new InvalidOperationException("no open stream");
         var size = await ReadChunkSize(socket, cancel);
@@ -67,9 +67,9 @@ public sealed class RawHttpConnection(IPEndPoint endpoint) : IDisposable
             return null;
         }
         await _in.Ensure(socket, size + 2, cancel);
-        var text = Encoding.UTF8.GetString(_in.Data.AsSpan(_in.Start, size));
+        var chunk = _in.Data.AsSpan(_in.Start, size).ToArray();
         _in.Start += size + 2;
-        return text;
+        return chunk;
     }
 
     public void Reset()

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using System.Runtime.InteropServices;
 using AkkaMcpEcho.Benchmarks.LoadGen.Http;
+using AkkaMcpEcho.Tests.WireFormat;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 
@@ -68,13 +69,17 @@ public sealed class EventStreamReader : IAsyncDisposable
 
     private async Task<StreamEnd> Read()
     {
-        var pending = new StringBuilder();
+        var events = new SseEventBuilder();
+        var pending = new List<byte>();
+        var finished = new List<SseEvent>();
         try
         {
             while (await _connection.ReadChunk(_stop.Token) is { } chunk)
             {
-                pending.Append(chunk);
-                Consume(pending);
+                pending.AddRange(chunk);
+                pending.RemoveRange(0, events.Feed(CollectionsMarshal.AsSpan(pending), finished));
+                finished.ForEach(Check);
+                finished.Clear();
             }
             return StreamEnd.Completed;
         }
@@ -89,42 +94,30 @@ public sealed class EventStreamReader : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes every complete event (ended by a blank line) out of <paramref name="pending"/>.</summary>
-    private void Consume(StringBuilder pending)
+    /// <summary>Event ids must rise; a message counts unless it is a replay-gap warning (events were dropped).</summary>
+    private void Check(SseEvent item)
     {
-        var text = pending.ToString();
-        var end = text.LastIndexOf("\n\n", StringComparison.Ordinal);
-        if (end < 0)
+        if (item.Id is { } text)
+        {
+            var id = long.Parse(text, CultureInfo.InvariantCulture);
+            if (id <= _lastId)
+            {
+                Report($"stream: event id {id} after {_lastId}");
+            }
+            _lastId = id;
+        }
+        if (item.Data is not { } data || data.AsSpan().IndexOf("notifications/message"u8) < 0)
         {
             return;
         }
-        foreach (var block in text[..end].Split("\n\n"))
+        if (data.AsSpan().IndexOf("replay-gap"u8) >= 0)
         {
-            foreach (var line in block.Split('\n'))
-            {
-                if (line.StartsWith("id:", StringComparison.Ordinal))
-                {
-                    var id = long.Parse(line.AsSpan(3).Trim(), CultureInfo.InvariantCulture);
-                    if (id <= _lastId)
-                    {
-                        Report($"stream: event id {id} after {_lastId}");
-                    }
-                    _lastId = id;
-                }
-                else if (line.StartsWith("data:", StringComparison.Ordinal) && line.Contains("notifications/message", StringComparison.Ordinal))
-                {
-                    if (line.Contains("replay-gap", StringComparison.Ordinal))
-                    {
-                        Report("stream: a replay-gap warning (events were dropped)");
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref _messages);
-                    }
-                }
-            }
+            Report("stream: a replay-gap warning (events were dropped)");
         }
-        pending.Clear().Append(text, end + 2, text.Length - end - 2);
+        else
+        {
+            Interlocked.Increment(ref _messages);
+        }
     }
 
     private void Report(string problem) => Interlocked.CompareExchange(ref _problem, problem, null);

@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using AkkaMcpEcho.Benchmarks.LoadGen.Http;
+using AkkaMcpEcho.Tests.WireFormat;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 
@@ -20,8 +20,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     public async Task Initialize(CancellationToken cancel)
     {
         var id = _nextId++;
-        var init = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + RequestedVersion
-            + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"akka-mcp-echo-loadgen\",\"version\":\"1.0\"}}}");
+        var init = Encoding.UTF8.GetBytes(Requests.Initialize(id, RequestedVersion, "akka-mcp-echo-loadgen"));
         var answer = await http.Send("POST", path, _headers, init, cancel);
         if (answer.Status != 200 || answer.SessionId is null)
         {
@@ -30,7 +29,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
         var version = EchoValidator.NegotiatedVersion(answer, id) ?? throw new McpFailure("initialize: no protocolVersion in the result");
         SessionId = answer.SessionId;
         _headers = [JsonContent, AcceptBoth, new("Mcp-Session-Id", SessionId), new("MCP-Protocol-Version", version)];
-        var initialized = await http.Send("POST", path, _headers, """{"jsonrpc":"2.0","method":"notifications/initialized"}"""u8.ToArray(), cancel);
+        var initialized = await http.Send("POST", path, _headers, Encoding.UTF8.GetBytes(Requests.Initialized), cancel);
         if (initialized.Status is not (202 or 200 or 204))
         {
             throw new McpFailure($"notifications/initialized: HTTP {initialized.Status}");
@@ -44,8 +43,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     public async Task<string?> Echo(string message, RawHttpConnection via, CancellationToken cancel)
     {
         var id = _nextId++;
-        var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\""
-            + message + "\"}}}");
+        var body = Encoding.UTF8.GetBytes(Requests.Echo(id, message));
         var answer = await via.Send("POST", path, _headers, body, cancel);
         return EchoValidator.Check(answer, id, Encoding.UTF8.GetBytes(message));
     }
@@ -53,7 +51,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     public async Task SetLogLevel(string level, CancellationToken cancel)
     {
         var id = _nextId++;
-        var body = Encoding.UTF8.GetBytes($$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"logging/setLevel","params":{"level":"{{{level}}}"}}""");
+        var body = Encoding.UTF8.GetBytes(Requests.SetLevel(id, level));
         var answer = await http.Send("POST", path, _headers, body, cancel);
         if (answer.Status != 200 || EchoValidator.Response(answer, id) is not { } reply || reply.TryGetProperty("error", out _))
         {
@@ -85,7 +83,7 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
     /// <summary>A ping sent over <paramref name="via"/>; the HTTP status (404 once the session has ended or expired).</summary>
     public async Task<int> Ping(RawHttpConnection via, CancellationToken cancel)
     {
-        var body = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":" + _nextId++ + ",\"method\":\"ping\"}");
+        var body = Encoding.UTF8.GetBytes(Requests.Ping(_nextId++));
         return (await via.Send("POST", path, _headers, body, cancel)).Status;
     }
 
@@ -95,19 +93,6 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
         SessionId = sessionId;
         _headers = [JsonContent, AcceptBoth, new("Mcp-Session-Id", sessionId), _headers.Length > 3 ? _headers[3] : new("MCP-Protocol-Version", RequestedVersion)];
         return this;
-    }
-
-    internal static JsonElement? ParseOrNull(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            return JsonElement.ParseValue(ref reader);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
 

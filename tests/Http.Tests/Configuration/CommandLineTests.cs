@@ -60,19 +60,8 @@ public sealed class CommandLineTests
     /// <summary>Runs the built server (AkkaMcpEcho.dll) as its own process, bounded by a deadline.</summary>
     private static async Task<(int Exit, string Output, string Errors)> Run(string[] args, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AkkaMcpEcho.dll"), .. args])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["MCP_ECHO_PORT"] = "0";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        environment.TryAdd("MCP_ECHO_PORT", "0");
+        using var process = Process.Start(ServerProcess.StartInfo(args, environment)) ?? throw new InvalidOperationException("dotnet did not start");
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
         var errors = process.StandardError.ReadToEndAsync(deadline.Token);

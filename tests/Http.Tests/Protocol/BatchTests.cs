@@ -15,12 +15,12 @@ public sealed class BatchTests
         var session = await server.Initialize("2025-03-26");
 
         using var response = await server.Post($$"""
-            [{{RawMcp.Ping(7)}}, {{Initialized}}, {"jsonrpc":"2.0","id":"list","method":"tools/list"},
+            [{{Requests.Ping(7)}}, {{Initialized}}, {"jsonrpc":"2.0","id":"list","method":"tools/list"},
              {"jsonrpc":"2.0","id":9,"method":"no/such/method"}]
             """, session);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var items = (await RawMcp.Json(response)).EnumerateArray().ToArray();
+        var items = (await RpcResponse.JsonBody(response)).EnumerateArray().ToArray();
         Assert.Equal(3, items.Length);
         Assert.Equal(7, items[0].GetProperty("id").GetInt32());
         Assert.Equal(JsonValueKind.Object, items[0].GetProperty("result").ValueKind);
@@ -36,9 +36,9 @@ public sealed class BatchTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize("2025-03-26");
 
-        using var response = await server.Post($$"""[{"jsonrpc":"1.0","id":3,"method":"ping"}, 42, {{RawMcp.Ping(4)}}]""", session);
+        using var response = await server.Post($$"""[{"jsonrpc":"1.0","id":3,"method":"ping"}, 42, {{Requests.Ping(4)}}]""", session);
 
-        var items = (await RawMcp.Json(response)).EnumerateArray().ToArray();
+        var items = (await RpcResponse.JsonBody(response)).EnumerateArray().ToArray();
         Assert.Equal(3, items.Length);
         Assert.Equal(3, items[0].GetProperty("id").GetInt32());
         Assert.Equal(-32600, items[0].GetProperty("error").GetProperty("code").GetInt32());
@@ -65,7 +65,7 @@ public sealed class BatchTests
     {
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize("2025-03-26");
-        using var request = RawMcp.Request(HttpMethod.Post, $"[{RawMcp.Ping(1)},{RawMcp.Ping(2)}]", session,
+        using var request = RawMcpClient.CreatePost($"[{Requests.Ping(1)},{Requests.Ping(2)}]", session,
             accept: "text/event-stream, application/json");
 
         using var response = await server.Http.SendAsync(request);
@@ -84,10 +84,10 @@ public sealed class BatchTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize(version);
 
-        using var response = await server.Post($"[{RawMcp.Ping(1)}]", session);
+        using var response = await server.Post($"[{Requests.Ping(1)}]", session);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await RawMcp.Json(response)).GetProperty("error");
+        var error = (await RpcResponse.JsonBody(response)).GetProperty("error");
         Assert.Equal(-32600, error.GetProperty("code").GetInt32());
         Assert.Contains(version, error.GetProperty("message").GetString());
     }
@@ -97,10 +97,10 @@ public sealed class BatchTests
     {
         await using var server = await EchoServerHost.Start();
 
-        using var response = await server.Post($"[{RawMcp.InitializeJson("2025-03-26")}]", null);
+        using var response = await server.Post($"[{Requests.Initialize(protocolVersion: "2025-03-26")}]", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(-32600, await RawMcp.ErrorCode(response));
+        Assert.Equal(-32600, await RpcResponse.ErrorCode(response));
         Assert.False(response.Headers.Contains("Mcp-Session-Id"));
     }
 
@@ -111,11 +111,11 @@ public sealed class BatchTests
         var session = await server.Initialize("2025-03-26");
 
         using var empty = await server.Post("[]", session);
-        using var noSession = await server.Post($"[{RawMcp.Ping(1)}]", null);
-        using var unknown = await server.Post($"[{RawMcp.Ping(1)}]", "no-such-session");
+        using var noSession = await server.Post($"[{Requests.Ping(1)}]", null);
+        using var unknown = await server.Post($"[{Requests.Ping(1)}]", "no-such-session");
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Equal(-32600, await RawMcp.ErrorCode(empty));
+        Assert.Equal(-32600, await RpcResponse.ErrorCode(empty));
         Assert.Equal(HttpStatusCode.BadRequest, noSession.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

@@ -8,11 +8,11 @@ public sealed class CallResumeTests
     private static readonly Dictionary<string, string?> Fixtures = new() { ["MCP_ECHO_CONFORMANCE"] = "true" };
     private const string Reconnect = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"test_reconnection"}}""";
 
-    private static async Task<(HttpResponseMessage Response, SseReader Events)> Send(EchoServerHost server, HttpRequestMessage request)
+    private static async Task<SseReader> Send(EchoServerHost server, HttpRequestMessage request)
     {
-        var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
+        var events = await server.Stream(request);
+        Assert.Equal(HttpStatusCode.OK, events.Response.StatusCode);
+        return events;
     }
 
     [Fact]
@@ -21,9 +21,8 @@ public sealed class CallResumeTests
         await using var server = await EchoServerHost.Start(Fixtures);
         var session = await server.Initialize("2025-11-25");
 
-        var (post, postEvents) = await Send(server, RawMcp.Request(HttpMethod.Post, Reconnect, session));
+        var postEvents = await Send(server, RawMcpClient.CreatePost(Reconnect, session));
         List<SseEvent> onPost;
-        using (post)
         using (postEvents)
         {
             onPost = await postEvents.ReadToEnd();
@@ -34,21 +33,20 @@ public sealed class CallResumeTests
         }
         var lastId = postEvents.Empty[^1].Id!;
 
-        var (get, getEvents) = await Send(server,
-            RawMcp.Request(HttpMethod.Get, null, session, [("Last-Event-ID", lastId)], "text/event-stream"));
-        using (get)
+        var getEvents = await Send(server,
+            RawMcpClient.CreateRequest(HttpMethod.Get, session, "text/event-stream", ("Last-Event-ID", lastId)));
         using (getEvents)
         {
             var resumed = await getEvents.ReadToEnd();
 
-            var response = Assert.Single(resumed).Data;
+            var response = Assert.Single(resumed).Json;
             Assert.Equal(1, response.GetProperty("id").GetInt32());
             Assert.Equal("Reconnection test completed successfully",
                 response.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
         }
 
         using var again = await server.Http.SendAsync(
-            RawMcp.Request(HttpMethod.Get, null, session, [("Last-Event-ID", lastId)], "text/event-stream"));
+            RawMcpClient.CreateRequest(HttpMethod.Get, session, "text/event-stream", ("Last-Event-ID", lastId)));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
@@ -58,11 +56,9 @@ public sealed class CallResumeTests
         await using var server = await EchoServerHost.Start(Fixtures);
         var session = await server.Initialize("2025-11-25");
 
-        var (post, events) = await Send(server, RawMcp.Request(HttpMethod.Post,
+        using (var events = await Send(server, RawMcpClient.CreatePost(
             """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"test_tool_with_progress","_meta":{"progressToken":2}}}""",
-            session));
-        using (post)
-        using (events)
+            session)))
         {
             var all = await events.ReadToEnd();
 
@@ -80,15 +76,13 @@ public sealed class CallResumeTests
         await using var server = await EchoServerHost.Start(Fixtures);
         var session = await server.Initialize("2025-06-18");
 
-        var (post, events) = await Send(server, RawMcp.Request(HttpMethod.Post, Reconnect, session));
-        using (post)
-        using (events)
+        using (var events = await Send(server, RawMcpClient.CreatePost(Reconnect, session)))
         {
             var all = await events.ReadToEnd();
 
             Assert.Empty(events.Empty);
             Assert.Null(Assert.Single(all).Id);
-            Assert.Equal(1, all[0].Data.GetProperty("id").GetInt32());
+            Assert.Equal(1, all[0].Json.GetProperty("id").GetInt32());
         }
     }
 
@@ -101,9 +95,9 @@ public sealed class CallResumeTests
         var session = await server.Initialize("2025-11-25");
 
         using var response = await server.Http.SendAsync(
-            RawMcp.Request(HttpMethod.Get, null, session, [("Last-Event-ID", lastEventId)], "text/event-stream"));
+            RawMcpClient.CreateRequest(HttpMethod.Get, session, "text/event-stream", ("Last-Event-ID", lastEventId)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(-32000, await RawMcp.ErrorCode(response));
+        Assert.Equal(-32000, await RpcResponse.ErrorCode(response));
     }
 }

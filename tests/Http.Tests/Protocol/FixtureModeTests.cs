@@ -11,13 +11,13 @@ public sealed class FixtureModeTests
     {
         using var response = await server.Post($$"""{"jsonrpc":"2.0","id":1,"method":"{{method}}","params":{{parameters}} }""", session);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await RawMcp.Json(response);
+        return await RpcResponse.JsonBody(response);
     }
 
     private static async Task<JsonElement> Capabilities(EchoServerHost server)
     {
-        using var response = await server.Post(RawMcp.InitializeJson("2025-11-25"), null);
-        return (await RawMcp.Json(response)).GetProperty("result").GetProperty("capabilities");
+        using var response = await server.Post(Requests.Initialize(protocolVersion: "2025-11-25"), null);
+        return (await RpcResponse.JsonBody(response)).GetProperty("result").GetProperty("capabilities");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class FixtureModeTests
              {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"test_simple_text"}}]
             """, session);
 
-        var items = (await RawMcp.Json(response)).EnumerateArray().ToArray();
+        var items = (await RpcResponse.JsonBody(response)).EnumerateArray().ToArray();
         Assert.Equal([1, 2], items.Select(i => i.GetProperty("id").GetInt32()));
         Assert.Equal("This is a simple text response for testing.",
             items[1].GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());

@@ -18,10 +18,10 @@ public sealed class ProtocolHeaderTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize(negotiated);
 
-        using var response = await server.Post(RawMcp.Ping(2), session, ("MCP-Protocol-Version", header));
+        using var response = await server.Post(Requests.Ping(2), session, ("MCP-Protocol-Version", header));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = (await RawMcp.Json(response)).GetProperty("error");
+        var error = (await RpcResponse.JsonBody(response)).GetProperty("error");
         Assert.Equal(-32000, error.GetProperty("code").GetInt32());
         Assert.Contains(header, error.GetProperty("message").GetString());
         Assert.Contains("2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05", error.GetProperty("message").GetString());
@@ -37,9 +37,9 @@ public sealed class ProtocolHeaderTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize(negotiated);
 
-        using var missing = await server.Post(RawMcp.Ping(2), session);
-        using var same = await server.Post(RawMcp.Ping(3), session, ("MCP-Protocol-Version", negotiated));
-        using var other = await server.Post(RawMcp.Ping(4), session, ("MCP-Protocol-Version", "2025-03-26"));
+        using var missing = await server.Post(Requests.Ping(2), session);
+        using var same = await server.Post(Requests.Ping(3), session, ("MCP-Protocol-Version", negotiated));
+        using var other = await server.Post(Requests.Ping(4), session, ("MCP-Protocol-Version", "2025-03-26"));
 
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
@@ -55,7 +55,7 @@ public sealed class ProtocolHeaderTests
         });
         var session = await server.Initialize("2025-06-18");
 
-        using var response = await server.Post(RawMcp.Ping(2), session, ("MCP-Protocol-Version", "2025-11-25"));
+        using var response = await server.Post(Requests.Ping(2), session, ("MCP-Protocol-Version", "2025-11-25"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -67,9 +67,9 @@ public sealed class ProtocolHeaderTests
         var session = await server.Initialize("2025-11-25");
         (string, string)[] bad = [("MCP-Protocol-Version", "2030-01-01")];
 
-        using var get = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Get, null, session, bad, "text/event-stream"));
-        using var delete = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Delete, null, session, bad));
-        using var alive = await server.Post(RawMcp.Ping(5), session);
+        using var get = await server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Get, session, "text/event-stream", bad));
+        using var delete = await server.Http.SendAsync(RawMcpClient.CreateRequest(HttpMethod.Delete, session, RawMcpClient.BothTypes, bad));
+        using var alive = await server.Post(Requests.Ping(5), session);
 
         Assert.Equal(HttpStatusCode.BadRequest, get.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);

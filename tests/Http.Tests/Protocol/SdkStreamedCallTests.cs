@@ -31,18 +31,11 @@ public sealed class SdkStreamedCallTests
         }
     }
 
-    private static async Task<McpClient> Connect(EchoServerHost server) =>
-        await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = server.McpEndpoint,
-            TransportMode = HttpTransportMode.StreamableHttp,
-        }));
-
     [Fact]
     public async Task A_default_tool_called_with_a_progress_handler_reports_progress_and_returns_its_result()
     {
         await using var server = await EchoServerHost.Start();
-        await using var client = await Connect(server);
+        await using var client = await SdkClient.Connect(server);
         var progress = new Collected();
 
         var result = await client.CallToolAsync("echo", new Dictionary<string, object?> { ["message"] = "with progress" }, progress);
@@ -57,7 +50,7 @@ public sealed class SdkStreamedCallTests
     public async Task Fixture_tools_work_over_the_sdk_including_the_resumable_reconnection_tool()
     {
         await using var server = await EchoServerHost.Start(new Dictionary<string, string?> { ["MCP_ECHO_CONFORMANCE"] = "true" });
-        await using var client = await Connect(server);
+        await using var client = await SdkClient.Connect(server);
         var progress = new Collected();
 
         var image = await client.CallToolAsync("test_image_content");

@@ -13,9 +13,9 @@ public sealed class ServerPingTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize(version);
 
-        using var response = await server.Post(RawMcp.Ping(9), session);
+        using var response = await server.Post(Requests.Ping(9), session);
 
-        var result = (await RawMcp.Json(response)).GetProperty("result");
+        var result = (await RpcResponse.JsonBody(response)).GetProperty("result");
         Assert.Empty(result.EnumerateObject());
     }
 
@@ -28,17 +28,15 @@ public sealed class ServerPingTests
             ["MCP_SSE_KEEPALIVE_INTERVAL"] = "1",
         });
         var session = await server.Initialize("2025-11-25");
-        using var get = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Get, null, session, accept: "text/event-stream"),
-            HttpCompletionOption.ResponseHeadersRead);
-        using var events = new SseReader(await get.Content.ReadAsStreamAsync());
+        using var events = await server.OpenStream(session);
 
         var first = await events.Next(TimeSpan.FromSeconds(10));
         var second = await events.Next(TimeSpan.FromSeconds(10));
-        using var pong = await server.Post($$"""{"jsonrpc":"2.0","id":{{first.Data.GetProperty("id").GetRawText()}},"result":{} }""", session);
+        using var pong = await server.Post($$"""{"jsonrpc":"2.0","id":{{first.Json.GetProperty("id").GetRawText()}},"result":{} }""", session);
 
-        Assert.Equal("ping", first.Data.GetProperty("method").GetString());
+        Assert.Equal("ping", first.Json.GetProperty("method").GetString());
         Assert.Null(first.Id);
-        Assert.NotEqual(first.Data.GetProperty("id").GetString(), second.Data.GetProperty("id").GetString());
+        Assert.NotEqual(first.Json.GetProperty("id").GetString(), second.Json.GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Accepted, pong.StatusCode);
     }
 
@@ -47,12 +45,10 @@ public sealed class ServerPingTests
     {
         await using var server = await EchoServerHost.Start(new Dictionary<string, string?> { ["MCP_SSE_KEEPALIVE_INTERVAL"] = "1" });
         var session = await server.Initialize("2025-11-25");
-        using var get = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Get, null, session, accept: "text/event-stream"),
-            HttpCompletionOption.ResponseHeadersRead);
-        using var reader = new StreamReader(await get.Content.ReadAsStreamAsync());
+        using var events = await server.OpenStream(session);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
-        var line = await reader.ReadLineAsync(deadline.Token);
+        var line = await events.ReadLine(deadline.Token);
 
         Assert.Equal(": keep-alive", line);
     }

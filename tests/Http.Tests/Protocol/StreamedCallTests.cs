@@ -14,15 +14,15 @@ public sealed class StreamedCallTests
         return $$"""{"jsonrpc":"2.0","id":{{id}},"method":"tools/call","params":{"name":"{{tool}}","arguments":{{arguments}}{{meta}} } }""";
     }
 
-    private static async Task<(HttpResponseMessage Response, SseReader Events)> Open(EchoServerHost server, string json, string session)
+    private static async Task<SseReader> Open(EchoServerHost server, string json, string session)
     {
-        var response = await server.Http.SendAsync(RawMcp.Request(HttpMethod.Post, json, session), HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
+        var events = await server.Stream(RawMcpClient.CreatePost(json, session));
+        Assert.Equal(HttpStatusCode.OK, events.Response.StatusCode);
+        Assert.Equal("text/event-stream", events.Response.Content.Headers.ContentType?.MediaType);
+        return events;
     }
 
-    private static string Method(SseEvent e) => e.Data.TryGetProperty("method", out var m) ? m.GetString()! : "";
+    private static string Method(SseEvent e) => e.Json.TryGetProperty("method", out var m) ? m.GetString()! : "";
 
     [Fact]
     public async Task A_progress_token_on_a_default_tool_streams_a_final_progress_before_the_result()
@@ -30,19 +30,17 @@ public sealed class StreamedCallTests
         await using var server = await EchoServerHost.Start();
         var session = await server.Initialize("2025-06-18");
 
-        var (response, events) = await Open(server, Call("5", "echo", """{"message":"hi"}""", "\"tok-1\""), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("5", "echo", """{"message":"hi"}""", "\"tok-1\""), session))
         {
             var all = await events.ReadToEnd();
 
             Assert.Equal(2, all.Count);
-            var progress = all[0].Data.GetProperty("params");
+            var progress = all[0].Json.GetProperty("params");
             Assert.Equal("notifications/progress", Method(all[0]));
             Assert.Equal("tok-1", progress.GetProperty("progressToken").GetString());
             Assert.Equal(1, progress.GetProperty("progress").GetDouble());
-            Assert.Equal(5, all[1].Data.GetProperty("id").GetInt32());
-            Assert.StartsWith("hi", all[1].Data.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+            Assert.Equal(5, all[1].Json.GetProperty("id").GetInt32());
+            Assert.StartsWith("hi", all[1].Json.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
             Assert.All(all, e => Assert.Null(e.Id));
         }
     }
@@ -53,16 +51,14 @@ public sealed class StreamedCallTests
         await using var server = await EchoServerHost.Start(Fixtures);
         var session = await server.Initialize("2025-11-25");
 
-        var (response, events) = await Open(server, Call("7", "test_tool_with_progress", progressToken: "7"), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("7", "test_tool_with_progress", progressToken: "7"), session))
         {
             var all = await events.ReadToEnd();
 
-            var progress = all.Where(e => Method(e) == "notifications/progress").Select(e => e.Data.GetProperty("params")).ToArray();
+            var progress = all.Where(e => Method(e) == "notifications/progress").Select(e => e.Json.GetProperty("params")).ToArray();
             Assert.Equal([0.0, 50.0, 100.0], progress.Select(p => p.GetProperty("progress").GetDouble()));
             Assert.All(progress, p => Assert.Equal(JsonValueKind.Number, p.GetProperty("progressToken").ValueKind));
-            Assert.Equal(7, all[^1].Data.GetProperty("id").GetInt32());
+            Assert.Equal(7, all[^1].Json.GetProperty("id").GetInt32());
         }
     }
 
@@ -72,18 +68,16 @@ public sealed class StreamedCallTests
         await using var server = await EchoServerHost.Start(Fixtures);
         var session = await server.Initialize("2025-11-25");
 
-        var (response, events) = await Open(server, Call("\"slow\"", "test_tool_with_progress", progressToken: "\"p\""), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("\"slow\"", "test_tool_with_progress", progressToken: "\"p\""), session))
         {
-            Assert.Equal(0, (await events.Next()).Data.GetProperty("params").GetProperty("progress").GetDouble());
+            Assert.Equal(0, (await events.Next()).Json.GetProperty("params").GetProperty("progress").GetDouble());
             using var cancel = await server.Post(
                 """{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow","reason":"test"}}""", session);
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
 
             var rest = await events.ReadToEnd();
 
-            Assert.DoesNotContain(rest, e => e.Data.TryGetProperty("result", out _) || e.Data.TryGetProperty("error", out _));
+            Assert.DoesNotContain(rest, e => e.Json.TryGetProperty("result", out _) || e.Json.TryGetProperty("error", out _));
             Assert.True(rest.Count(e => Method(e) == "notifications/progress") < 2);
         }
     }
@@ -96,7 +90,7 @@ public sealed class StreamedCallTests
 
         using var unknown = await server.Post(
             """{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":404}}""", session);
-        using var ping = await server.Post(RawMcp.Ping(2), session);
+        using var ping = await server.Post(Requests.Ping(2), session);
 
         Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
@@ -106,13 +100,11 @@ public sealed class StreamedCallTests
     public async Task Sampling_is_a_real_request_to_the_client_answered_by_its_post()
     {
         await using var server = await EchoServerHost.Start(Fixtures);
-        var session = await server.InitializeWith("2025-11-25", """{"sampling":{}}""");
+        var session = await server.Initialize("2025-11-25", capabilitiesJson: """{"sampling":{}}""");
 
-        var (response, events) = await Open(server, Call("3", "test_sampling", """{"prompt":"Say hi"}"""), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("3", "test_sampling", """{"prompt":"Say hi"}"""), session))
         {
-            var request = (await events.Next()).Data;
+            var request = (await events.Next()).Json;
             Assert.Equal("sampling/createMessage", request.GetProperty("method").GetString());
             Assert.Equal("Say hi", request.GetProperty("params").GetProperty("messages")[0].GetProperty("content").GetProperty("text").GetString());
             var askedId = request.GetProperty("id").GetRawText();
@@ -122,7 +114,7 @@ public sealed class StreamedCallTests
                 """, session);
             Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
 
-            var result = (await events.Next()).Data;
+            var result = (await events.Next()).Json;
             Assert.Equal(3, result.GetProperty("id").GetInt32());
             Assert.Equal("LLM response: Hi there", result.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
         }
@@ -134,13 +126,11 @@ public sealed class StreamedCallTests
     public async Task No_request_goes_to_a_client_that_did_not_declare_the_capability(string tool, string argument, string capability)
     {
         await using var server = await EchoServerHost.Start(Fixtures);
-        var session = await server.InitializeWith("2025-11-25", """{"roots":{}}""");
+        var session = await server.Initialize("2025-11-25", capabilitiesJson: """{"roots":{}}""");
 
-        var (response, events) = await Open(server, Call("6", tool, "{\"" + argument + "\":\"x\"}"), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("6", tool, "{\"" + argument + "\":\"x\"}"), session))
         {
-            var result = Assert.Single(await events.ReadToEnd()).Data.GetProperty("result");
+            var result = Assert.Single(await events.ReadToEnd()).Json.GetProperty("result");
 
             Assert.True(result.GetProperty("isError").GetBoolean());
             Assert.Contains($"'{capability}' capability", result.GetProperty("content")[0].GetProperty("text").GetString());
@@ -151,13 +141,11 @@ public sealed class StreamedCallTests
     public async Task An_elicitation_answered_with_an_error_becomes_a_tool_error()
     {
         await using var server = await EchoServerHost.Start(Fixtures);
-        var session = await server.InitializeWith("2025-11-25", """{"elicitation":{}}""");
+        var session = await server.Initialize("2025-11-25", capabilitiesJson: """{"elicitation":{}}""");
 
-        var (response, events) = await Open(server, Call("4", "test_elicitation", """{"message":"Name?"}"""), session);
-        using (response)
-        using (events)
+        using (var events = await Open(server, Call("4", "test_elicitation", """{"message":"Name?"}"""), session))
         {
-            var request = (await events.Next()).Data;
+            var request = (await events.Next()).Json;
             Assert.Equal("elicitation/create", request.GetProperty("method").GetString());
             Assert.Equal("object", request.GetProperty("params").GetProperty("requestedSchema").GetProperty("type").GetString());
 
@@ -165,7 +153,7 @@ public sealed class StreamedCallTests
                 {"jsonrpc":"2.0","id":{{request.GetProperty("id").GetRawText()}},"error":{"code":-32601,"message":"no elicitation here"} }
                 """, session);
 
-            var result = (await events.Next()).Data.GetProperty("result");
+            var result = (await events.Next()).Json.GetProperty("result");
             Assert.True(result.GetProperty("isError").GetBoolean());
             Assert.Contains("no elicitation here", result.GetProperty("content")[0].GetProperty("text").GetString());
         }
@@ -178,16 +166,12 @@ public sealed class StreamedCallTests
         var session = await server.Initialize("2025-11-25");
         using var level = await server.Post("""{"jsonrpc":"2.0","id":1,"method":"logging/setLevel","params":{"level":"warning"}}""", session);
 
-        var (quiet, quietEvents) = await Open(server, Call("2", "test_tool_with_logging"), session);
-        using (quiet)
-        using (quietEvents)
+        using (var quietEvents = await Open(server, Call("2", "test_tool_with_logging"), session))
         {
             Assert.Equal(["tools/call result"], (await quietEvents.ReadToEnd()).Select(e => Method(e) == "" ? "tools/call result" : Method(e)));
         }
         using var debug = await server.Post("""{"jsonrpc":"2.0","id":3,"method":"logging/setLevel","params":{"level":"debug"}}""", session);
-        var (loud, loudEvents) = await Open(server, Call("4", "test_tool_with_logging"), session);
-        using (loud)
-        using (loudEvents)
+        using (var loudEvents = await Open(server, Call("4", "test_tool_with_logging"), session))
         {
             Assert.Equal(3, (await loudEvents.ReadToEnd()).Count(e => Method(e) == "notifications/message"));
         }
@@ -201,19 +185,18 @@ public sealed class StreamedCallTests
 
         var calls = await Task.WhenAll(Enumerable.Range(1, 3).Select(n =>
             Open(server, Call($"{n}", "test_tool_with_progress", progressToken: $"\"t{n}\""), session)));
-        var streams = await Task.WhenAll(calls.Select(call => call.Events.ReadToEnd()));
-        foreach (var (response, events) in calls)
+        var streams = await Task.WhenAll(calls.Select(events => events.ReadToEnd()));
+        foreach (var events in calls)
         {
             events.Dispose();
-            response.Dispose();
         }
 
         for (var n = 1; n <= 3; n++)
         {
             var all = streams[n - 1];
             Assert.Equal(4, all.Count);
-            Assert.All(all[..3], e => Assert.Equal($"t{n}", e.Data.GetProperty("params").GetProperty("progressToken").GetString()));
-            Assert.Equal(n, all[3].Data.GetProperty("id").GetInt32());
+            Assert.All(all[..3], e => Assert.Equal($"t{n}", e.Json.GetProperty("params").GetProperty("progressToken").GetString()));
+            Assert.Equal(n, all[3].Json.GetProperty("id").GetInt32());
         }
     }
 }

@@ -9,7 +9,7 @@ public sealed class ToolPaginationTests
     {
         using var response = await server.Post($$"""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{{parameters}} }""", session);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await RawMcp.Json(response);
+        return await RpcResponse.JsonBody(response);
     }
 
     [Fact]

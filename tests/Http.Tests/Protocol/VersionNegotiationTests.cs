@@ -42,8 +42,8 @@ public sealed class VersionNegotiationTests
 
     private static async Task<string?> Negotiated(EchoServerHost server, string requested)
     {
-        using var response = await server.Post(RawMcp.InitializeJson(requested), null);
+        using var response = await server.Post(Requests.Initialize(protocolVersion: requested), null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await RawMcp.Json(response)).GetProperty("result").GetProperty("protocolVersion").GetString();
+        return (await RpcResponse.JsonBody(response)).GetProperty("result").GetProperty("protocolVersion").GetString();
     }
 }
