@@ -76,7 +76,7 @@ public sealed class EchoStateSpecs : SessionSpec
         Assert.Contains("- Replay Count: 1\n", info);
         Assert.Contains($"- Session ID: {id}\n", info);
         Assert.Contains("- Protocol Version: 2025-06-18\n", info);
-        Assert.EndsWith("- Client: spec-client v1.2.3", info);
+        Assert.Contains("- Client: spec-client v1.2.3\n", info);
         Assert.Contains("- Message Queue: 0 pending\n", info);
     }
 

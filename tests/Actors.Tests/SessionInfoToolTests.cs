@@ -36,7 +36,9 @@ public sealed class SessionInfoToolTests
             + "🧠 Session State:\n"
             + "- Initialized: ✅\n"
             + "- Protocol Version: 2025-06-18\n"
-            + "- Client: probe v1.0",
+            + "- Client: probe v1.0\n"
+            + "- Era: 2025 protocol session\n"
+            + "- State From: session (the Mcp-Session-Id header)",
             result.Text);
     }
 
@@ -50,7 +52,7 @@ public sealed class SessionInfoToolTests
 
         var text = SessionInfoTool.Run(TestRequests.Context(session)).Text;
 
-        Assert.EndsWith($"- Client: {expected}", text);
+        Assert.Contains($"- Client: {expected}\n", text);
     }
 
     [Fact]

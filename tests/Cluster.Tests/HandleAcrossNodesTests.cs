@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace AkkaMcpEcho.Cluster.Tests;
@@ -41,18 +39,10 @@ public sealed class HandleAcrossNodesTests(ThreeNodeFixture fixture) : IClassFix
         const string meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
         var body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":"
             + arguments + "," + meta + "}}";
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
-        request.Headers.Add("Mcp-Method", "tools/call");
-        request.Headers.Add("Mcp-Name", tool);
         var handle = session ?? (JsonElement.Parse(arguments).TryGetProperty("session", out var named) ? named.GetString() : null);
-        if (handle is not null)
-        {
-            request.Headers.Add("Mcp-Param-Session", handle);
-        }
-        using var response = await Cluster.Nodes[node].Mcp.Http.SendAsync(request);
+        (string, string)[] headers = [("MCP-Protocol-Version", "2026-07-28"), ("Mcp-Method", "tools/call"), ("Mcp-Name", tool),
+            .. handle is null ? [] : new[] { ("Mcp-Param-Session", handle) }];
+        using var response = await Cluster.Nodes[node].Mcp.Post(body, null, headers);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var result = JsonElement.Parse(text).GetProperty("result");

@@ -9,6 +9,7 @@ using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Messages.Traffic;
 
 namespace AkkaMcpEcho.Cluster.Tests;
 
@@ -64,6 +65,17 @@ public static class WireMessageSamples
             new ClientResponse(Id, "5", """{"jsonrpc":"2.0","id":5,"result":{"content":{"type":"text","text":"ok"}}}"""),
             new SessionAnswer<ResponseRouted>(Id, new ResponseRouted(false)),
             new ResumeCall(Id, "call-3", 2, stream),
+            new Listen(stream, "\"listen-1\"", new ListenFilter(true, false, true, ["test://static-text"])),
+            new ListChanged("resource", "test://static-text"),
+            new RecordExchange(Id, Exchange(request)),
+            new GetSessionTraffic(Id),
+            new SessionAnswer<SessionTraffic>(Id, new SessionTraffic([Exchange(request)], 3,
+                SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)))),
+            new RecordTraffic(Exchange(request)),
+            new GetTraffic(50, AllNodes: true),
+            new TrafficSlice([Exchange(request), Exchange(request) with { Sequence = 8 }], 12),
+            new WatchTraffic(stream),
+            new AkkaMcpEcho.Actors.Traffic.TrafficLog.TrafficSeen(Exchange(request)),
             new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),
             new NodeLeaving("akka.tcp://akka-mcp-echo@127.0.0.1:4053"),
             GetClusterStats.Instance,
@@ -73,6 +85,12 @@ public static class WireMessageSamples
                 stats with { Active = 6 }),
         ];
     }
+
+    private static ExchangeRecord Exchange(RequestFacts request) => new(
+        "akka.tcp://akka-mcp-echo@127.0.0.1:4051", 7, 638_000_000_000_000_003, 12.5, "2026-07-28", Id, "handle", "tools/call", "3",
+        "echo", "POST", "/mcp", 200, "answered", request.Headers, [new HeaderField("Content-Type", "text/event-stream")],
+        new RecordedText("{\"jsonrpc\":\"2.0\"}", 17, false), null,
+        [new RecordedEvent(1.25, new RecordedText("{\"x\":\"é\"}", 12, true))], 4, new RecordedError(-32020, "Header mismatch", "{\"header\":\"Mcp-Name\"}"));
 
     /// <summary>
     /// Every concrete type marked <see cref="IEchoMessage"/> in the project's assemblies, with the answer type of every

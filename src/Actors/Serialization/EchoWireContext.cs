@@ -4,6 +4,7 @@ using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Messages.Traffic;
 
 namespace AkkaMcpEcho.Actors.Serialization;
 
@@ -36,6 +37,14 @@ namespace AkkaMcpEcho.Actors.Serialization;
 [JsonSerializable(typeof(SessionEvent))]
 [JsonSerializable(typeof(Listen))]
 [JsonSerializable(typeof(ListChanged))]
+[JsonSerializable(typeof(RecordExchange))]
+[JsonSerializable(typeof(GetSessionTraffic))]
+[JsonSerializable(typeof(SessionAnswer<SessionTraffic>))]
+[JsonSerializable(typeof(RecordTraffic))]
+[JsonSerializable(typeof(GetTraffic))]
+[JsonSerializable(typeof(TrafficSlice))]
+[JsonSerializable(typeof(WatchTraffic))]
+[JsonSerializable(typeof(Traffic.TrafficLog.TrafficSeen))]
 [JsonSerializable(typeof(GetRegistryStats))]
 [JsonSerializable(typeof(RegistryStats))]
 [JsonSerializable(typeof(NodeSessionStats))]

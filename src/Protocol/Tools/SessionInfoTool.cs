@@ -39,9 +39,9 @@ public static class SessionInfoTool
             .Append("🧠 Session State:\n")
             .Append(s.Kind == SessionKind.Session ? "- Initialized: ✅\n" : "- Initialized: not needed (2026-07-28 has no initialize)\n")
             .Append($"- Protocol Version: {s.ProtocolVersion}\n")
+            .Append($"- Client: {client}\n")
             .Append($"- Era: {(s.Kind == SessionKind.Session ? "2025 protocol session" : "2026-07-28, stateless requests")}\n")
-            .Append($"- State From: {StateFrom(s.Kind)}\n")
-            .Append($"- Client: {client}")
+            .Append($"- State From: {StateFrom(s.Kind)}")
             .ToString();
         return ToolResult.Ok(text, s);
     }

@@ -11,7 +11,6 @@ public sealed class ProtocolHeaderTests
 {
     [Theory]
     [InlineData("2025-06-18", "1999-01-01")]
-    [InlineData("2025-11-25", "2026-07-28")]
     [InlineData("2025-03-26", "latest")]
     public async Task An_unsupported_header_value_gets_400_naming_the_supported_set(string negotiated, string header)
     {

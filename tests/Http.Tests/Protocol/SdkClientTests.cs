@@ -19,7 +19,8 @@ public sealed class SdkClientTests(DefaultServer fixture) : ServerTests<DefaultS
         Assert.Equal(ServerProfile.Name, client.ServerInfo.Name);
         Assert.Equal(ServerProfile.Version, client.ServerInfo.Version);
         // The connector asks for SdkClient.SessionVersion, the newest version with sessions this server supports by default.
-        Assert.Equal(ProtocolVersions.Newest(ServerProfile.Default.SupportedProtocolVersions), client.NegotiatedProtocolVersion);
+        Assert.Equal(ProtocolVersions.Negotiate(null, ServerProfile.Default.SupportedProtocolVersions), client.NegotiatedProtocolVersion);
+        Assert.Equal("2025-11-25", client.NegotiatedProtocolVersion);
         Assert.NotNull(client.ServerCapabilities.Tools);
         Assert.NotNull(client.SessionId);
         Assert.All(client.SessionId, c => Assert.InRange(c, '\x21', '\x7e'));

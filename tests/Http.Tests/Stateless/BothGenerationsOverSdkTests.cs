@@ -8,10 +8,8 @@ namespace AkkaMcpEcho.Http.Tests.Stateless;
 /// The official C# SDK client 2.4.0 in both generations against one server at the same time: a 2026-07-28 client
 /// (server/discover, no session, state through a handle) and a 2025 client (initialize, Mcp-Session-Id).
 /// </summary>
-public sealed class BothGenerationsOverSdkTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class BothGenerationsOverSdkTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
-    private readonly EchoServerHost _server = fixture.Server;
-
     [Fact]
     public async Task A_modern_client_discovers_mints_a_handle_and_continues_its_state()
     {
@@ -93,20 +91,12 @@ public sealed class BothGenerationsOverSdkTests(DefaultServer fixture) : IClassF
         Assert.True(asSession.IsError, "a 2025 session id is not a handle");
     }
 
-    private async Task<McpClient> Connect(string protocolVersion)
-    {
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = _server.McpEndpoint,
-            TransportMode = HttpTransportMode.StreamableHttp,
-        });
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: Timeout());
-    }
+    private Task<McpClient> Connect(string protocolVersion) => SdkClient.Connect(Server, protocolVersion);
 
-    private static async Task<CallToolResult> Call(McpClient client, string tool, Dictionary<string, object?> arguments) =>
-        await client.CallToolAsync(tool, arguments, cancellationToken: Timeout());
+    private static Task<CallToolResult> Call(McpClient client, string tool, Dictionary<string, object?> arguments) =>
+        client.Call(tool, arguments);
 
-    private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+    private static string Text(CallToolResult result) => result.Text();
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace AkkaMcpEcho.Http.Tests.Stateless;
 
@@ -7,10 +6,9 @@ namespace AkkaMcpEcho.Http.Tests.Stateless;
 /// Every refusal of the 2026-07-28 checklist over raw HTTP: the status and code the revision requires, a message that
 /// names the offending header or field, never a 5xx, and a 2025 session running alongside that loses nothing.
 /// </summary>
-public sealed class StatelessRefusalTests(DefaultServer fixture) : IClassFixture<DefaultServer>
+public sealed class StatelessRefusalTests(DefaultServer fixture) : ServerTests<DefaultServer>(fixture)
 {
     private const string Meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
-    private readonly EchoServerHost _server = fixture.Server;
 
     public static TheoryData<string, string, string, int, int, string> Refusals => new()
     {
@@ -31,7 +29,7 @@ public sealed class StatelessRefusalTests(DefaultServer fixture) : IClassFixture
     [MemberData(nameof(Refusals))]
     public async Task A_malformed_tools_list_is_refused_with_a_diagnosis(string name, string parameters, string headers, int status, int code, string named)
     {
-        var session = await RawSession.Start(_server);
+        var session = await RawSession.Start(Server);
         Assert.Equal(1, await session.Echo("before"));
 
         var response = await Send("tools/list", parameters, Headers("tools/list", headers));
@@ -129,7 +127,7 @@ public sealed class StatelessRefusalTests(DefaultServer fixture) : IClassFixture
             var request = EchoServerHost.CreateRequest(method, null, "text/event-stream");
             request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
 
-            var response = await RpcResponse.Read(_server.Http.SendAsync(request));
+            var response = await RpcResponse.Read(Server.Http.SendAsync(request));
 
             response.AssertError(HttpStatusCode.MethodNotAllowed, -32000);
             Assert.Equal("POST", response.Header("Allow"));
@@ -152,16 +150,8 @@ public sealed class StatelessRefusalTests(DefaultServer fixture) : IClassFixture
     private Task<RpcResponse> Send(string method, string parameters, List<(string, string)> headers) =>
         Post(Body(method, parameters), headers);
 
-    private Task<RpcResponse> Post(string body, List<(string Name, string Value)> headers)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Accept", "application/json, text/event-stream");
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return RpcResponse.Read(_server.Http.SendAsync(request));
-    }
+    private Task<RpcResponse> Post(string body, List<(string Name, string Value)> headers) =>
+        RpcResponse.Read(Server.Post(body, null, [.. headers]));
 
     /// <summary>
     /// The headers of a conforming request for <paramref name="method"/>, changed by <paramref name="changes"/>

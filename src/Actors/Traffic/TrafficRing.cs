@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using AkkaMcpEcho.Messages.Traffic;
+
+namespace AkkaMcpEcho.Actors.Traffic;
+
+/// <summary>
+/// The newest recorded exchanges, at most <paramref name="capacity"/> of them and <paramref name="maxSize"/> characters
+/// in all: the oldest go first, and they are counted. Owned by one actor; not thread-safe.
+/// </summary>
+internal sealed class TrafficRing(int capacity, long maxSize)
+{
+    private readonly Queue<ExchangeRecord> _records = new();
+    private long _size;
+
+    /// <summary>Exchanges dropped to stay within the bounds.</summary>
+    public long Evicted { get; private set; }
+
+    public void Add(ExchangeRecord record)
+    {
+        _records.Enqueue(record);
+        _size += record.Size;
+        while (_records.Count > capacity || (_size > maxSize && _records.Count > 1))
+        {
+            _size -= _records.Dequeue().Size;
+            Evicted++;
+        }
+    }
+
+    /// <summary>The newest <paramref name="limit"/> exchanges, oldest first.</summary>
+    public ImmutableArray<ExchangeRecord> Newest(int limit) => [.. _records.Skip(Math.Max(0, _records.Count - limit))];
+}

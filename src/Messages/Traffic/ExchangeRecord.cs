@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace AkkaMcpEcho.Messages.Traffic;
+
+/// <summary>A recorded body or event: its text (redacted, perhaps cut) and how long it really was.</summary>
+/// <param name="Bytes">The length of the original, in UTF-8 bytes.</param>
+/// <param name="Truncated">The text holds only the start of the original: the rest was cut at the recording's byte cap.</param>
+public sealed record RecordedText(string Text, int Bytes, bool Truncated);
+
+/// <summary>One server-sent event of an answer, and when it went out (milliseconds after the request began).</summary>
+public sealed record RecordedEvent(double OffsetMs, RecordedText Data);
+
+/// <summary>Why a request was refused, as its JSON-RPC error said (code, message, data).</summary>
+public sealed record RecordedError(int Code, string Message, string? DataJson);
+
+/// <summary>
+/// One exchange on /mcp as the traffic recorder saw it: who sent what, what went back, how long it took and how it
+/// ended. Headers and bodies are redacted by policy before they are recorded; what was cut off is marked.
+/// </summary>
+public sealed record ExchangeRecord(
+    string Node,
+    long Sequence,
+    long StartedUtcTicks,
+    double DurationMs,
+    string Era,
+    string? Session,
+    string? SessionKind,
+    string? RpcMethod,
+    string? RpcIdJson,
+    string? Tool,
+    string HttpMethod,
+    string Path,
+    int Status,
+    string End,
+    ImmutableArray<HeaderField> RequestHeaders,
+    ImmutableArray<HeaderField> ResponseHeaders,
+    RecordedText? RequestBody,
+    RecordedText? ResponseBody,
+    ImmutableArray<RecordedEvent> Events,
+    int EventsDropped,
+    RecordedError? Error)
+{
+    /// <summary>Unique across the cluster: the node and its own sequence.</summary>
+    public string Id => $"{Node}#{Sequence}";
+
+    /// <summary>What the recording holds, in characters: what a ring counts against its byte budget.</summary>
+    public int Size => (RequestBody?.Text.Length ?? 0) + (ResponseBody?.Text.Length ?? 0) + Events.Sum(e => e.Data.Text.Length)
+        + RequestHeaders.Sum(h => h.Name.Length + h.Value.Length) + ResponseHeaders.Sum(h => h.Name.Length + h.Value.Length) + 256;
+}

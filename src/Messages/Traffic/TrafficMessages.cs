@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using AkkaMcpEcho.Messages.Sessions;
+
+namespace AkkaMcpEcho.Messages.Traffic;
+
+/// <summary>
+/// An exchange of a session or handle, for the ring its entity keeps (the exchanges stay with the session, on whatever
+/// node it lives). Told, never answered; it does not count as the session's activity.
+/// </summary>
+public sealed record RecordExchange(string SessionId, ExchangeRecord Record) : IWithSessionId, IEchoMessage;
+
+/// <summary>The exchanges a session's entity holds, oldest first, and its state now.</summary>
+public sealed record GetSessionTraffic(string SessionId) : ISessionCommand<SessionTraffic>;
+
+public sealed record SessionTraffic(ImmutableArray<ExchangeRecord> Exchanges, int Evicted, SessionState State);
+
+/// <summary>To this node's traffic log: an exchange that went through this node.</summary>
+public sealed record RecordTraffic(ExchangeRecord Record) : IEchoMessage;
+
+/// <summary>
+/// The exchanges the traffic logs hold, newest <paramref name="Limit"/> at most, oldest first; <paramref name="AllNodes"/>:
+/// every member's log (cluster mode), otherwise this node's. Answered by <see cref="TrafficSlice"/>.
+/// </summary>
+public sealed record GetTraffic(int Limit, bool AllNodes) : IEchoMessage;
+
+/// <param name="Evicted">Exchanges these logs dropped to stay within their bounds since they started.</param>
+public sealed record TrafficSlice(ImmutableArray<ExchangeRecord> Exchanges, long Evicted) : IEchoMessage;
+
+/// <summary>Binds a live feed (a traffic page's SSE stream) to this node's log: it gets every new exchange of every node.</summary>
+public sealed record WatchTraffic(IActorRef Feed) : IEchoMessage;
