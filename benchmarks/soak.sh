@@ -7,7 +7,7 @@
 #   benchmarks/soak.sh                                   the full soak (about 50 minutes)
 #   benchmarks/soak.sh --minutes 2 --cluster-minutes 2 --out benchmarks/out/soak-trial.md    a short trial
 #   benchmarks/soak.sh --minutes 0                       the cluster phase only
-#   (other LoadGen soak options: --session-timeout 20 --workers 16 --sample 10 --max-slope 0.5 --max-drift 10)
+#   (other LoadGen soak options: --session-timeout 20 --workers 16 --sample 10 --max-slope 0.5 --max-drift 10 --warmup-minutes M)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 

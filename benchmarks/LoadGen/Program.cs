@@ -17,7 +17,7 @@ const string Usage = """
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>
       LoadGen soak   --server <AkkaMcpEcho.dll> [--out benchmarks/RESULTS.md] [--minutes 30] [--cluster-minutes 15]
-                     [--session-timeout 20] [--workers 16] [--sample 10] [--max-slope 0.5] [--max-drift 10]
+                     [--session-timeout 20] [--workers 16] [--sample 10] [--max-slope 0.5] [--max-drift 10] [--warmup-minutes M]
                      [--command <text>] [--commit <id>]   (0 minutes skips that phase)
       LoadGen run    --port <port> [--sessions 16] [--duration 10]
       LoadGen churn  --port <port> [--sessions 2000]
@@ -27,7 +27,7 @@ try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
-        "sample", "max-slope", "max-drift");
+        "sample", "max-slope", "max-drift", "warmup-minutes");
     var soak = cli.Mode == "soak" ? SoakOptions.From(cli) : null;
     // Every mode stops by itself: the matrix within 30 minutes, the soak 15 minutes after its load, the others within 3.
     var limit = soak is not null ? soak.SingleDuration + soak.ClusterDuration + TimeSpan.FromMinutes(15)

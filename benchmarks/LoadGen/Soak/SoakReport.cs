@@ -22,7 +22,7 @@ public static class SoakReport
         md.AppendLine($"- Server: Release build, `MCP_SESSION_TIMEOUT={options.SessionTimeout.TotalSeconds:0}`, `--MCP_MAX_SESSIONS=200000 "
             + $"--ECHO_LOG_LEVEL=WARNING`; {options.Workers} client workers; RSS (`VmRSS`) of every server process sampled every "
             + $"{options.SampleInterval.TotalSeconds:0} s.");
-        md.AppendLine($"- Flat means, on every node: after the warm-up (the first sixth of the run) the least-squares slope of RSS is at most "
+        md.AppendLine($"- Flat means, on every node: after the warm-up ({options.WarmUpText}) the least-squares slope of RSS is at most "
             + $"{Num(options.MaxSlopeMbPerMinute, "0.0##")} MB/min, and RSS at the end (mean of the last 3 samples) is at most "
             + $"{Num(options.MaxDriftPercent, "0.#")} % above RSS after the warm-up (mean of the first 3 samples after it). The run fails on any "
             + "error, a node that is not flat, or final `/health` counts other than those the client's own counts predict.");

@@ -79,7 +79,7 @@ public static class SoakRunner
         await checking;
         var phase = new SoakPhase(name, duration, elapsed, counters, errors, [], sampler.Samples, null);
         var final = await SettledHealth(nodes[0], phase.Expected, options, cancel);
-        var warmUp = SoakOptions.WarmUp(duration);
+        var warmUp = options.WarmUp(duration);
         var results = servers.Select((server, i) => new SoakNode(server.Target.Name, pids[i], MemoryTrend.From(sampler.Of(i), warmUp),
             ProcStats.ResidentBytes(pids[i]) / 1048576.0, server.OutputLines - logBefore[i], server.RecentOutput, cpu[i].Stop().Server)).ToList();
         phase = phase with { Nodes = results, Final = final };
