@@ -8,6 +8,7 @@ using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Http.Traffic;
 using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Protocol.Stateless;
 using AkkaMcpEcho.Protocol.Tools;
@@ -52,6 +53,8 @@ public static class EchoServer
             .AddSingleton<ClientFaults>()
             .AddSingleton<Taps>()
             .AddSingleton<McpTap, RequestLog>()
+            .AddSingleton<McpTap, TrafficRecorder>()
+            .AddTraffic()
             .AddSingleton(TimeProvider.System)
             .AddSingleton(services => new RequestStates(settings.RequestStateKey ?? RequestStates.NewKey(),
                 services.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(10)))
@@ -77,10 +80,11 @@ public static class EchoServer
         }
         app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();
-        app.UseOriginGuard(settings.Origins);
+        app.UseOriginGuard(settings.Origins, McpEndpoints.Path, TrafficEndpoints.Path);
         app.UseEchoCors();
         app.MapHealth();
         app.MapMcp();
+        app.MapTraffic();
         return app;
     }
 

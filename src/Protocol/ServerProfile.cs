@@ -19,6 +19,12 @@ public sealed record ServerProfile(
     /// <summary>Conformance fixture mode: the suite's fixture tools, resources and prompts beside the default tools.</summary>
     public bool Fixtures { get; init; }
 
+    /// <summary>The ring of recorded exchanges each session and handle keeps for the traffic page (0 exchanges: none).</summary>
+    public TrafficBounds SessionTraffic { get; init; } = TrafficBounds.SessionDefault;
+
+    /// <summary>The ring of recorded exchanges each node keeps, of every session and of none.</summary>
+    public TrafficBounds NodeTraffic { get; init; } = TrafficBounds.NodeDefault;
+
     public static ServerProfile Default { get; } = new(TimeSpan.FromHours(1), 1000, 1_048_576, ProtocolVersions.All, false);
 
     /// <summary>The stateless revisions this server serves (2026-07-28 unless the setting leaves it out), newest first.</summary>
@@ -26,4 +32,12 @@ public sealed record ServerProfile(
 
     /// <summary>Whether initialize can start a session: some session revision is supported.</summary>
     public bool ServesSessions => SupportedProtocolVersions.Any(ProtocolVersions.IsSessionRevision);
+}
+
+/// <summary>How many recorded exchanges a ring keeps, and about how many bytes of memory they may occupy.</summary>
+public sealed record TrafficBounds(int Exchanges, long Bytes)
+{
+    public static TrafficBounds SessionDefault { get; } = new(50, 64 * 1024);
+
+    public static TrafficBounds NodeDefault { get; } = new(2000, 16 * 1024 * 1024);
 }

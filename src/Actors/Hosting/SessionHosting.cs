@@ -16,6 +16,9 @@ public sealed class SessionStats;
 /// <summary>Registry key of this node's <see cref="Listening.ListenHub"/> (2026-07-28 subscriptions/listen streams).</summary>
 public sealed class ListenHubKey;
 
+/// <summary>Registry key of this node's <see cref="Traffic.TrafficLog"/> (the traffic page's recorded exchanges).</summary>
+public sealed class TrafficLogKey;
+
 public static class SessionHosting
 {
     /// <summary>Single-node mode: one <see cref="SessionRegistry"/> owns every session.</summary>
@@ -26,5 +29,6 @@ public static class SessionHosting
             registry.Register<SessionRouter>(sessions);
             registry.Register<SessionStats>(sessions);
             registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(null), "listen-hub"));
+            registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, null, () => []), Traffic.TrafficLog.Name));
         });
 }

@@ -3,11 +3,13 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using AkkaMcpEcho.Actors.Calls;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Traffic;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Tools;
 
@@ -31,6 +33,7 @@ public sealed class SessionActor : UntypedActor
     private SessionState? _state;
     private SessionEvents? _events;
     private CallRuns? _runs;
+    private TrafficRing? _traffic;
     private bool _ended;
     private bool _closed;
 
@@ -111,6 +114,14 @@ public sealed class SessionActor : UntypedActor
             case StartSession:
                 Sender.Tell(new SessionCreation(_sessionId, _state.ProtocolVersion));
                 break;
+            case RecordExchange record when _profile.SessionTraffic.Exchanges > 0:
+                (_traffic ??= new TrafficRing(_profile.SessionTraffic.Exchanges, _profile.SessionTraffic.Bytes)).Add(record.Record);
+                break;
+            case RecordExchange:
+                break;
+            case GetSessionTraffic get:
+                Sender.Tell(get.Answer(new SessionTraffic(_traffic?.Newest(int.MaxValue) ?? [], (int)(_traffic?.Evicted ?? 0), _state)));
+                break;
             case ReceiveTimeout:
                 Context.GetLogger().Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
                 End(SessionCloseReason.Expired);
@@ -123,10 +134,11 @@ public sealed class SessionActor : UntypedActor
 
     /// <summary>
     /// A handle answers only the 2026-07-28 tool calls that name it, and a session only its own protocol's commands: a
-    /// session id passed as a handle, or a handle sent as Mcp-Session-Id, is unknown.
+    /// session id passed as a handle, or a handle sent as Mcp-Session-Id, is unknown. The traffic page reads both.
     /// </summary>
     private bool Reaches(object message) =>
         message is not ISessionCommand command
+        || command is GetSessionTraffic
         || (_state!.Kind == SessionKind.Handle) == command is CallTool { ViaHandle: true };
 
     /// <summary>Blank (never started), ended, or not reached: only a start for a blank session does anything.</summary>

@@ -66,6 +66,8 @@ public static class ClusteredSessionHosting
                 registry.Register<SessionStats>(node);
                 var mediator = Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(system).Mediator;
                 registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(mediator), "listen-hub"));
+                registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, mediator, () => OtherMembers(system)),
+                    Traffic.TrafficLog.Name));
             });
         if (options.Seeds.IsEmpty)
         {
@@ -86,6 +88,13 @@ public static class ClusteredSessionHosting
     public static long FrameSize(int maxMessageBytes) => Math.Min(3L * maxMessageBytes + 256 * 1024, int.MaxValue);
 
     /// <summary>An entity created before the node actor exists (a message racing start-up) gets no counters.</summary>
+    /// <summary>The members that are up, this node aside: the traffic logs a page's query gathers from.</summary>
+    private static IEnumerable<Address> OtherMembers(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        return cluster.State.Members.Where(m => m.Status == MemberStatus.Up && m.Address != cluster.SelfAddress).Select(m => m.Address);
+    }
+
     private static IActorRef Node(IActorRegistry registry) =>
         registry.TryGet<SessionStats>(out var node) ? node : ActorRefs.Nobody;
 }

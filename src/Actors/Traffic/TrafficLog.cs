@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Traffic;
 
@@ -23,9 +24,9 @@ public sealed class TrafficLog : ReceiveActor
     private readonly HashSet<IActorRef> _feeds = [];
 
     /// <param name="others">The other members of the cluster (none on a single node).</param>
-    public TrafficLog(int capacity, long maxSize, IActorRef? mediator, Func<IEnumerable<Address>> others)
+    public TrafficLog(TrafficBounds bounds, IActorRef? mediator, Func<IEnumerable<Address>> others)
     {
-        _ring = new TrafficRing(capacity, maxSize);
+        _ring = new TrafficRing(bounds.Exchanges, bounds.Bytes);
         _mediator = mediator;
         _others = others;
         Receive<RecordTraffic>(record =>
@@ -62,8 +63,8 @@ public sealed class TrafficLog : ReceiveActor
         Receive<UnsubscribeAck>(_ => { });
     }
 
-    public static Props Props(int capacity, long maxSize, IActorRef? mediator, Func<IEnumerable<Address>> others) =>
-        Akka.Actor.Props.Create(() => new TrafficLog(capacity, maxSize, mediator, others));
+    public static Props Props(TrafficBounds bounds, IActorRef? mediator, Func<IEnumerable<Address>> others) =>
+        Akka.Actor.Props.Create(() => new TrafficLog(bounds, mediator, others));
 
     private void Feed(ExchangeRecord record)
     {

@@ -26,6 +26,7 @@ public sealed record EchoSettings(
     FeatureFlags Features,
     ClusterSettings Cluster,
     byte[]? RequestStateKey,
+    TrafficSettings Traffic,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -34,10 +35,13 @@ public sealed record EchoSettings(
         var debug = read.Get(Row.Debug);
         var host = read.Get(Row.Host);
         var askTimeout = read.Get(Row.AskTimeout);
+        var traffic = TrafficSettings.From(read);
         var profile = new ServerProfile(read.Get(Row.SessionTimeout), read.Get(Row.MaxSessions), read.Get(Row.MaxMessageSize),
             read.Get(Row.ProtocolVersions), debug)
         {
             Fixtures = read.Get(Row.Conformance),
+            SessionTraffic = traffic.Enabled ? traffic.Session : new TrafficBounds(0, 0),
+            NodeTraffic = traffic.Node,
         };
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
@@ -45,7 +49,7 @@ public sealed record EchoSettings(
             read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, []);
         foreach (var unused in Row.Unused)
         {
             read.Get(unused);
@@ -57,6 +61,16 @@ public sealed record EchoSettings(
     }
 
     public string NewestProtocolVersion => ProtocolVersions.Newest(Profile.SupportedProtocolVersions);
+}
+
+/// <summary>The traffic recording: whether it runs, its rings' bounds, what it keeps of each exchange, who may see it.</summary>
+public sealed record TrafficSettings(bool Enabled, TrafficBounds Node, TrafficBounds Session, int BodyBytes, int Events,
+    bool RevealSecrets, string? Token)
+{
+    internal static TrafficSettings From(SettingsReader read) => new(read.Get(Row.TrafficEnabled),
+        new TrafficBounds(read.Get(Row.TrafficExchanges), read.Get(Row.TrafficBytes)),
+        new TrafficBounds(read.Get(Row.TrafficSessionExchanges), read.Get(Row.TrafficSessionBytes)),
+        read.Get(Row.TrafficBodyBytes), read.Get(Row.TrafficEvents), read.Get(Row.TrafficRevealSecrets), read.Get(Row.TrafficToken));
 }
 
 /// <summary>Cluster mode's settings; off by default: a single node with no remoting.</summary>

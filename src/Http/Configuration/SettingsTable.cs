@@ -58,6 +58,25 @@ public static class SettingsTable
     public static readonly Setting<byte[]?> RequestStateKey = new("MCP_REQUEST_STATE_KEY", null, "a random key made at start",
         StateKey, key => key is null ? "generated at start" : $"{key.Length} bytes", "base64 of at least 32 bytes: the HMAC key "
         + "that protects 2026-07-28 requestState; every node of a cluster needs the same one", secret: true);
+    public static readonly Setting<bool> TrafficEnabled = new("MCP_TRAFFIC_ENABLED", true, "true", Flag, ShowFlag,
+        "record every exchange on /mcp for the traffic page (/traffic) and its HAR and JSON Lines exports");
+    public static readonly Setting<int> TrafficExchanges = new("MCP_TRAFFIC_EXCHANGES", 2000, "2000", Number(1, 1_000_000), ShowNumber,
+        "exchanges this node's traffic ring keeps (every session's and those of none); the oldest go first");
+    public static readonly Setting<int> TrafficBytes = new("MCP_TRAFFIC_BYTES", 16 << 20, "16777216", Number(65536, int.MaxValue),
+        ShowNumber, "bytes of memory this node's traffic ring may occupy");
+    public static readonly Setting<int> TrafficSessionExchanges = new("MCP_TRAFFIC_SESSION_EXCHANGES", 50, "50", Number(0, 10_000),
+        ShowNumber, "exchanges each session or handle keeps with its entity (0: none)");
+    public static readonly Setting<int> TrafficSessionBytes = new("MCP_TRAFFIC_SESSION_BYTES", 65536, "65536",
+        Number(4096, int.MaxValue), ShowNumber, "bytes of memory each session's ring may occupy");
+    public static readonly Setting<int> TrafficBodyBytes = new("MCP_TRAFFIC_BODY_BYTES", 16384, "16384", Number(0, 16 << 20),
+        ShowNumber, "bytes kept of each recorded body and event; the rest is cut, and the cut marked");
+    public static readonly Setting<int> TrafficEvents = new("MCP_TRAFFIC_EVENTS", 200, "200", Number(0, 100_000), ShowNumber,
+        "server-sent events kept per exchange; later ones are counted, not kept");
+    public static readonly Setting<bool> TrafficRevealSecrets = new("MCP_TRAFFIC_REVEAL_SECRETS", false, "false", Flag, ShowFlag,
+        "record credentials whole (local debugging only); otherwise they are shortened as the tools shorten them");
+    public static readonly Setting<string?> TrafficToken = new("MCP_TRAFFIC_TOKEN", null, "not set", OptionalText,
+        value => value is null ? "not set" : "set", "access token for /traffic on a non-loopback bind (Authorization: Bearer, "
+        + "or ?token=); there, without it, /traffic answers 401", secret: true);
     public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
         "cluster mode: sessions become sharded entities across the nodes");
     public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
@@ -81,7 +100,8 @@ public static class SettingsTable
     [
         Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
-        Binary, Compression, Debug, LogLevel, RequestStateKey, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
+        Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
+        TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
         ClusterSeeds, .. Unused,
     ];
 

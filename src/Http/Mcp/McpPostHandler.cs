@@ -70,9 +70,9 @@ internal sealed class McpPostHandler(
         if (json.ValueKind == JsonValueKind.Array)
         {
             McpExchange.Carries(context, "(batch)", null);
-            return StatelessRevision.Serves(version, hasSession, null, false)
-                ? StatelessEndpoint.Batch()
-                : await batches.Handle(json, context, started);
+            var statelessBatch = StatelessRevision.Serves(version, hasSession, null, false);
+            McpExchange.Serving(context, statelessBatch ? ExchangeEra.Modern : ExchangeEra.Legacy);
+            return statelessBatch ? StatelessEndpoint.Batch() : await batches.Handle(json, context, started);
         }
         if (JsonRpcReader.TryRead(json, out var message) is { } invalid)
         {
@@ -81,8 +81,10 @@ internal sealed class McpPostHandler(
         McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson);
         if (StatelessRevision.Serves(version, hasSession, message.Method, RequestMeta.IsPresent(message.Params)))
         {
+            McpExchange.Serving(context, ExchangeEra.Modern);
             return await stateless.Handle(context, message, started);
         }
+        McpExchange.Serving(context, ExchangeEra.Legacy);
 
         if (message.Method != "initialize" && SessionHeaders.Check(request, settings, message.IdJson) is { } refusal)
         {

@@ -5,16 +5,17 @@ using AkkaMcpEcho.Protocol.JsonRpc;
 namespace AkkaMcpEcho.Http.Security;
 
 /// <summary>
-/// The DNS-rebinding guard in front of the MCP endpoint: a request whose Host or Origin the <see cref="OriginPolicy"/>
-/// does not allow gets 403 with a JSON-RPC error (-32000) and goes no further. Other paths (health) are not guarded,
+/// The DNS-rebinding guard in front of the MCP endpoint and the traffic page: a request whose Host or Origin the
+/// <see cref="OriginPolicy"/> does not allow gets 403 with a JSON-RPC error (-32000) and goes no further (a page on a
+/// rebound name must not read recorded headers). Other paths (health) are not guarded,
 /// nor is OPTIONS: a CORS preflight carries no MCP message, and the CORS policy alone decides whether it gets a grant.
 /// </summary>
 public static class OriginGuard
 {
-    public static IApplicationBuilder UseOriginGuard(this IApplicationBuilder app, OriginPolicy policy) =>
+    public static IApplicationBuilder UseOriginGuard(this IApplicationBuilder app, OriginPolicy policy, params PathString[] guarded) =>
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments(McpEndpoints.Path) || HttpMethods.IsOptions(context.Request.Method)
+            if (!guarded.Any(context.Request.Path.StartsWithSegments) || HttpMethods.IsOptions(context.Request.Method)
                 || (policy.RefuseHost(context.Request.Host) ?? policy.RefuseOrigin(context.Request.Headers.Origin.ToString()))
                     is not { } refusal)
             {

@@ -19,6 +19,7 @@ public static class AskTimeouts
             catch (AskTimeoutException) when (!context.Response.HasStarted)
             {
                 var settings = context.RequestServices.GetRequiredService<EchoSettings>();
+                McpExchange.Of(context)?.End = ExchangeEnd.TimedOut;
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(AskTimeouts))
                     .LogWarning("An actor did not answer {Method} {Path} within {Timeout}", context.Request.Method,
                         context.Request.Path, settings.AskTimeout);

@@ -3,6 +3,7 @@ using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Sessions;
+using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
@@ -51,9 +52,9 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
             NewSession when tool.Name != EchoTool.Definition.Name => Error(
                 $"\"session\": \"new\" mints a handle with echo only; pass {tool.Name} the handle echo returned"),
             NewSession => await Mint(meta, cancel) is { } minted
-                ? await InHandle(minted, call, facts, cancel)
+                ? await InHandle(context, minted, call, facts, cancel)
                 : Error($"Cannot mint a session handle: {settings.Profile.MaxSessions} sessions and handles are active (MCP_MAX_SESSIONS)"),
-            _ => await InHandle(handle, call, facts, cancel),
+            _ => await InHandle(context, handle, call, facts, cancel),
         };
         return Answer(id, tool.Name, reply, meta);
     }
@@ -72,11 +73,15 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         return new ToolCallReply(result.Text, result.IsError, StructuredJson: result.StructuredJson);
     }
 
-    private async Task<ToolCallReply> InHandle(string handle, ToolCallParams call, Messages.RequestFacts facts, CancellationToken cancel) =>
-        (await sessions.Ask(new CallTool(handle, call.Name, call.Arguments, facts, ViaHandle: true), cancel)).Reply
+    private async Task<ToolCallReply> InHandle(HttpContext context, string handle, ToolCallParams call, Messages.RequestFacts facts,
+        CancellationToken cancel)
+    {
+        McpExchange.InHandle(context, handle);
+        return (await sessions.Ask(new CallTool(handle, call.Name, call.Arguments, facts, ViaHandle: true), cancel)).Reply
         ?? Error($"Unknown session handle '{handle}': it was never issued, or it expired after "
             + $"{TextFormat.Duration(settings.Profile.SessionTimeout)} idle (MCP_SESSION_TIMEOUT). "
             + "Call echo with \"session\": \"new\" for a new one.");
+    }
 
     private async Task<string?> Mint(RequestMeta meta, CancellationToken cancel) =>
         (await sessions.Create(new CreateSession(meta.ProtocolVersion, meta.Client, SessionKind.Handle), cancel)).SessionId;

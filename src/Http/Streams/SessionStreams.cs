@@ -15,9 +15,12 @@ public sealed class SessionStreams(ActorSystem system)
     // The system's shared materializer: never disposed here (on 1.5.73 that would shut it down for every caller).
     private readonly IMaterializer _materializer = system.Materializer();
 
-    public (IActorRef Stream, ChannelReader<SessionEvent> Events) Open(int bufferSize) =>
-        Source.ActorRef<SessionEvent>(bufferSize, OverflowStrategy.DropHead)
-            .ToMaterialized(ChannelSink.AsReader<SessionEvent>(1, singleReader: true), Keep.Both)
+    public (IActorRef Stream, ChannelReader<SessionEvent> Events) Open(int bufferSize) => Open<SessionEvent>(bufferSize);
+
+    /// <summary>The same bounded drop-head source for any item (the traffic page's live feed of exchanges).</summary>
+    public (IActorRef Stream, ChannelReader<T> Items) Open<T>(int bufferSize) =>
+        Source.ActorRef<T>(bufferSize, OverflowStrategy.DropHead)
+            .ToMaterialized(ChannelSink.AsReader<T>(1, singleReader: true), Keep.Both)
             // Downstream stages would otherwise prefetch up to 16 events beyond the drop-head buffer of bufferSize.
             .WithAttributes(Attributes.CreateInputBuffer(1, 1))
             .Run(_materializer);

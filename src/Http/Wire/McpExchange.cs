@@ -25,8 +25,14 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
 
     public string? RpcIdJson { get; set; }
 
-    /// <summary>The session the request named, or the one initialize created.</summary>
+    /// <summary>The session the request named, or the one initialize created, or the handle a 2026-07-28 call used.</summary>
     public string? SessionId { get; set; }
+
+    /// <summary>Whether <see cref="SessionId"/> is a 2026-07-28 session handle.</summary>
+    public bool ViaHandle { get; set; }
+
+    /// <summary>Which rules served the request, once the POST handler has decided (null before, and for GET and DELETE).</summary>
+    public ExchangeEra? Era { get; set; }
 
     /// <summary>How the exchange ended; set just before <see cref="McpTap.OnEnd"/>.</summary>
     public ExchangeEnd End { get; set; }
@@ -55,6 +61,22 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
         }
     }
 
+    /// <summary>Notes which rules serve the request.</summary>
+    public static void Serving(HttpContext context, ExchangeEra era)
+    {
+        Of(context)?.Era = era;
+    }
+
+    /// <summary>Notes the 2026-07-28 session handle a call ran in.</summary>
+    public static void InHandle(HttpContext context, string handle)
+    {
+        if (Of(context) is { } exchange)
+        {
+            exchange.SessionId = handle;
+            exchange.ViaHandle = true;
+        }
+    }
+
     /// <summary>The session the request names in its header, when it has one.</summary>
     public string? RequestedSession =>
         Http.Request.Headers[McpHeaders.SessionId].ToString() is { Length: > 0 } id ? id : null;
@@ -64,6 +86,19 @@ public enum ExchangeEnd
 {
     Answered,
     ClientGone,
+
+    /// <summary>An actor did not answer within the ask timeout (503).</summary>
+    TimedOut,
+}
+
+/// <summary>The protocol generation whose rules served a request.</summary>
+public enum ExchangeEra
+{
+    /// <summary>2025 sessions (and the revisions before).</summary>
+    Legacy,
+
+    /// <summary>2026-07-28, stateless.</summary>
+    Modern,
 }
 
 public enum FrameKind

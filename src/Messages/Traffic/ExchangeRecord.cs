@@ -23,6 +23,7 @@ public sealed record ExchangeRecord(
     long StartedUtcTicks,
     double DurationMs,
     string Era,
+    string? ProtocolVersion,
     string? Session,
     string? SessionKind,
     string? RpcMethod,
@@ -43,7 +44,10 @@ public sealed record ExchangeRecord(
     /// <summary>Unique across the cluster: the node and its own sequence.</summary>
     public string Id => $"{Node}#{Sequence}";
 
-    /// <summary>What the recording holds, in characters: what a ring counts against its byte budget.</summary>
-    public int Size => (RequestBody?.Text.Length ?? 0) + (ResponseBody?.Text.Length ?? 0) + Events.Sum(e => e.Data.Text.Length)
-        + RequestHeaders.Sum(h => h.Name.Length + h.Value.Length) + ResponseHeaders.Sum(h => h.Name.Length + h.Value.Length) + 256;
+    /// <summary>
+    /// About what the recording occupies in memory, in bytes (two per character, and a fixed share per object): what a
+    /// ring counts against its byte budget.
+    /// </summary>
+    public long Size => 2L * ((RequestBody?.Text.Length ?? 0) + (ResponseBody?.Text.Length ?? 0) + Events.Sum(e => e.Data.Text.Length + 24)
+        + RequestHeaders.Sum(h => h.Name.Length + h.Value.Length + 24) + ResponseHeaders.Sum(h => h.Name.Length + h.Value.Length + 24)) + 512;
 }

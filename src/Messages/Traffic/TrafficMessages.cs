@@ -8,10 +8,10 @@ namespace AkkaMcpEcho.Messages.Traffic;
 /// An exchange of a session or handle, for the ring its entity keeps (the exchanges stay with the session, on whatever
 /// node it lives). Told, never answered; it does not count as the session's activity.
 /// </summary>
-public sealed record RecordExchange(string SessionId, ExchangeRecord Record) : IWithSessionId, IEchoMessage;
+public sealed record RecordExchange(string SessionId, ExchangeRecord Record) : IWithSessionId, IEchoMessage, INotInfluenceReceiveTimeout;
 
-/// <summary>The exchanges a session's entity holds, oldest first, and its state now.</summary>
-public sealed record GetSessionTraffic(string SessionId) : ISessionCommand<SessionTraffic>;
+/// <summary>The exchanges a session's (or handle's) entity holds, oldest first, and its state now; not activity.</summary>
+public sealed record GetSessionTraffic(string SessionId) : ISessionCommand<SessionTraffic>, INotInfluenceReceiveTimeout;
 
 public sealed record SessionTraffic(ImmutableArray<ExchangeRecord> Exchanges, int Evicted, SessionState State);
 

@@ -1,0 +1,97 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Traffic;
+
+namespace AkkaMcpEcho.Http.Traffic;
+
+/// <summary>
+/// Records every exchange on /mcp for the traffic page: what it sees of each frame as it goes out, and, when the
+/// exchange ends, one <see cref="ExchangeRecord"/> to this node's traffic log and to the ring of the session or handle
+/// it belongs to. Registered last, so it records what was really written.
+/// </summary>
+internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log,
+    IRequiredActor<SessionRouter> sessions) : McpTap
+{
+    private readonly TrafficSettings _traffic = settings.Traffic;
+    private string? _node;
+
+    public override bool Enabled => _traffic.Enabled;
+
+    public override ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame)
+    {
+        var features = exchange.Http.Features;
+        var capture = features.Get<TrafficCapture>();
+        if (capture is null)
+        {
+            capture = new TrafficCapture(_traffic, exchange.Started);
+            features.Set(capture);
+        }
+        capture.Add(frame, clock.GetUtcNow());
+        return ValueTask.FromResult<TapFrame?>(frame);
+    }
+
+    public override void OnEnd(McpExchange exchange)
+    {
+        var record = Record(exchange, exchange.Http.Features.Get<TrafficCapture>());
+        log.ActorRef.Tell(new RecordTraffic(record));
+        if (record.Session is { } session && KeptWithSession(record))
+        {
+            sessions.ActorRef.Tell(new RecordExchange(session, record));
+        }
+    }
+
+    private ExchangeRecord Record(McpExchange exchange, TrafficCapture? capture)
+    {
+        var (request, response) = (exchange.Http.Request, exchange.Http.Response);
+        var names = exchange.RpcMethod is "tools/call" or "initialize" ? ExchangeFacts.Names(exchange.RequestBody) : RequestNames.None;
+        var versionHeader = request.Headers[McpHeaders.ProtocolVersion].ToString();
+        var era = exchange.Era ?? EraOf(versionHeader, exchange.RequestedSession);
+        var session = era == ExchangeEra.Modern && !exchange.ViaHandle ? null : exchange.SessionId;
+        var error = ExchangeFacts.Error(capture?.Answer?.Text ?? capture?.LastEvent);
+        return new ExchangeRecord(
+            _node ??= Node(exchange.Http.Connection), exchange.Sequence, exchange.Started.UtcTicks,
+            Math.Round((clock.GetUtcNow() - exchange.Started).TotalMilliseconds, 3),
+            era is null ? "unknown" : era == ExchangeEra.Modern ? "modern" : "legacy",
+            names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
+            session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
+            exchange.RpcMethod, exchange.RpcIdJson, names.Tool, request.Method, request.Path + request.QueryString,
+            response.StatusCode, End(exchange, capture, error),
+            TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
+            TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
+            exchange.RequestBody is { } body ? RecordedTexts.Of(body, _traffic.BodyBytes, _traffic.RevealSecrets) : null,
+            capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error);
+    }
+
+    /// <summary>A request refused before the POST handler chose its rules: its headers tell which generation sent it.</summary>
+    private static ExchangeEra? EraOf(string versionHeader, string? session) =>
+        string.CompareOrdinal(versionHeader, ProtocolVersions.V20260728) >= 0 ? ExchangeEra.Modern
+        : session is not null || versionHeader.Length > 0 ? ExchangeEra.Legacy
+        : null;
+
+    /// <summary>
+    /// How the exchange ended. A streamed answer to a request that closed without the response was cancelled (the
+    /// client's notifications/cancelled, after which no response is sent).
+    /// </summary>
+    private static string End(McpExchange exchange, TrafficCapture? capture, Messages.Traffic.RecordedError? error) => exchange.End switch
+    {
+        ExchangeEnd.ClientGone => "client-gone",
+        ExchangeEnd.TimedOut => "timed-out",
+        _ when exchange.Http.Request.Method == HttpMethods.Post && exchange.RpcIdJson is not null && capture?.LastEvent is { } last
+            && error is null && !ExchangeFacts.IsResponse(last) => "cancelled",
+        _ => "answered",
+    };
+
+    /// <summary>A session's ring keeps its own exchanges, not a 404 for an unknown id nor the DELETE that ended it.</summary>
+    private static bool KeptWithSession(ExchangeRecord record) =>
+        record.Status != StatusCodes.Status404NotFound && !(record.HttpMethod == HttpMethods.Delete && record.Status < 300);
+
+    public static string Node(ConnectionInfo connection) =>
+        connection.LocalIpAddress is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6
+            ? $"[{v6}]:{connection.LocalPort}"
+            : $"{connection.LocalIpAddress}:{connection.LocalPort}";
+}

@@ -1,0 +1,25 @@
+using System.Text;
+using AkkaMcpEcho.Messages.Traffic;
+
+namespace AkkaMcpEcho.Protocol.Traffic;
+
+/// <summary>Bodies and events as the recording keeps them: at most a byte cap of their start, redacted, the cut marked.</summary>
+public static class RecordedTexts
+{
+    public static RecordedText Of(ReadOnlySpan<byte> bytes, int cap, bool reveal)
+    {
+        var kept = bytes.Length <= cap ? bytes : bytes[..Boundary(bytes, cap)];
+        return new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal), bytes.Length, kept.Length < bytes.Length);
+    }
+
+    /// <summary>The largest length not above <paramref name="cap"/> that does not split a UTF-8 character.</summary>
+    private static int Boundary(ReadOnlySpan<byte> bytes, int cap)
+    {
+        var end = cap;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+        return end;
+    }
+}
