@@ -49,8 +49,8 @@
         : record.fault ? `HTTP ${ex.status}` : '';
   }
 
-  // 'appended' when ex is the newest so far, 'inserted' when it belongs further back (the list must be redrawn),
-  // null when it is already held, or was cleared away.
+  // 'appended' when ex is the newest so far, 'inserted' when the list must be redrawn (ex belongs further back, or the
+  // oldest were let go), null when it is already held, or was cleared away.
   function add(ex) {
     if (!ex || typeof ex.id !== 'string' || byId.has(ex.id)) return null;
     const record = { ex, end: endOf(ex), fault: null };
@@ -74,6 +74,7 @@
     }
     if (records.length > MAX_KEPT) {
       for (const old of records.splice(0, records.length - MAX_KEPT + 1000)) byId.delete(old.ex.id);
+      result = 'inserted';
     }
     return result;
   }
@@ -85,17 +86,8 @@
     byId.clear();
   }
 
-  // The newest `cap` records that pass `test` (newest first), and how many pass in all.
-  function newest(test, cap) {
-    const list = [];
-    let count = 0;
-    for (let i = records.length - 1; i >= 0; i--) {
-      if (!test(records[i])) continue;
-      count++;
-      if (list.length < cap) list.push(records[i]);
-    }
-    return { list, count };
-  }
+  // Every record that passes `test`, oldest first.
+  const matching = (test) => records.filter(test);
 
-  T.store = { add, clear, newest, get: (id) => byId.get(id), size: () => records.length, nodes, record: (ex) => byId.get(ex.id) };
+  T.store = { add, clear, matching, get: (id) => byId.get(id), size: () => records.length, nodes, record: (ex) => byId.get(ex.id) };
 })(window.Traffic = window.Traffic || {});

@@ -1,12 +1,20 @@
-// The list of exchanges, newest on top. New rows are prepended in batches; the DOM keeps at most RENDER_CAP rows.
+// The list of exchanges, newest on top. Only the rows in view are in the document (rows have one height, so a
+// spacer above and below stands for the rest): thousands of exchanges cost no more to show than fifty.
 (function (T) {
   'use strict';
 
   const { el, time, ms, short, eraBadge } = T.fmt;
-  const RENDER_CAP = 2000;
+  const OVERSCAN = 15;
   let tbody;
   let scroller;
+  let top;
+  let bottom;
+  let view = [];
+  let rowHeight = 26;
+  let measured = false;
+  let painted = false;
   let selectedId = null;
+  const cache = new Map();
   const handlers = { select: () => {}, session: () => {} };
 
   const WITHOUT_METHOD = { GET: 'GET stream', DELETE: 'end session', OPTIONS: 'preflight' };
@@ -50,61 +58,90 @@
       : null));
   }
 
-  // Keeps the rows a reader is looking at in place when new ones arrive above them.
-  function keepingPosition(change) {
-    const top = scroller.scrollTop;
-    const before = scroller.scrollHeight;
-    change();
-    if (top > 0) scroller.scrollTop = top + scroller.scrollHeight - before;
+  // The rows of the visible window (and a few either side), built once per record and reused while it stays near.
+  function paint() {
+    painted = false;
+    const height = scroller.clientHeight || 600;
+    const first = Math.max(0, Math.floor(scroller.scrollTop / rowHeight) - OVERSCAN);
+    const last = Math.min(view.length, Math.ceil((scroller.scrollTop + height) / rowHeight) + OVERSCAN);
+    if (cache.size > 2000) cache.clear();
+    const rows = [];
+    for (let i = first; i < last; i++) {
+      const record = view[view.length - 1 - i];
+      let tr = cache.get(record);
+      if (!tr) {
+        tr = row(record);
+        cache.set(record, tr);
+      }
+      tr.setAttribute('aria-selected', String(record.ex.id === selectedId));
+      rows.push(tr);
+    }
+    top.style.height = `${first * rowHeight}px`;
+    bottom.style.height = `${(view.length - last) * rowHeight}px`;
+    tbody.replaceChildren(top, ...rows, bottom);
+    if (rows.length && !measured) {
+      measured = true;
+      const actual = rows[0].getBoundingClientRect().height;
+      if (actual > 0 && Math.abs(actual - rowHeight) > 0.5) {
+        rowHeight = actual;
+        paint();
+      }
+    }
   }
 
-  function trim() {
-    while (tbody.childElementCount > RENDER_CAP) tbody.lastElementChild.remove();
+  function repaint() {
+    if (painted) return;
+    painted = true;
+    requestAnimationFrame(paint);
   }
 
-  // records: oldest first.
-  function prepend(records) {
+  // records: oldest first, all of them newer than what is shown. A reader scrolled down keeps the rows in view.
+  function add(records) {
     if (!records.length) return;
-    const fragment = document.createDocumentFragment();
-    const from = Math.max(0, records.length - RENDER_CAP);
-    for (let i = records.length - 1; i >= from; i--) fragment.append(row(records[i]));
-    keepingPosition(() => tbody.prepend(fragment));
-    trim();
+    for (const record of records) view.push(record);
+    if (scroller.scrollTop > 0) scroller.scrollTop += records.length * rowHeight;
+    paint();
   }
 
-  // records: newest first, at most RENDER_CAP of them.
+  // records: every record that passes the filters, oldest first.
   function replace(records) {
-    const fragment = document.createDocumentFragment();
-    for (const record of records) fragment.append(row(record));
-    tbody.replaceChildren(fragment);
+    view = records;
+    cache.clear();
+    paint();
+  }
+
+  function indexOf(id) {
+    for (let i = view.length - 1; i >= 0; i--) if (view[i].ex.id === id) return view.length - 1 - i;
+    return -1;
   }
 
   function select(id) {
     selectedId = id;
-    for (const tr of tbody.querySelectorAll('tr[aria-selected="true"]')) tr.setAttribute('aria-selected', 'false');
-    const tr = id ? rowOf(id) : null;
-    if (tr) {
-      tr.setAttribute('aria-selected', 'true');
-      tr.scrollIntoView({ block: 'nearest' });
+    const index = id ? indexOf(id) : -1;
+    if (index >= 0) {
+      const y = index * rowHeight;
+      const header = tbody.parentElement.tHead.offsetHeight;
+      if (y < scroller.scrollTop) scroller.scrollTop = y;
+      else if (y + rowHeight > scroller.scrollTop + scroller.clientHeight - header) scroller.scrollTop = y + rowHeight - scroller.clientHeight + header;
     }
-  }
-
-  function rowOf(id) {
-    for (const tr of tbody.children) if (tr.dataset.id === id) return tr;
-    return null;
+    paint();
   }
 
   // The id of the row delta rows away from the selected one (j/k and the arrow keys).
   function neighbour(delta) {
-    const current = selectedId ? rowOf(selectedId) : null;
-    const next = !current ? tbody.firstElementChild : delta > 0 ? current.nextElementSibling : current.previousElementSibling;
-    return next ? next.dataset.id : null;
+    const index = selectedId ? indexOf(selectedId) : -1;
+    const next = index < 0 ? 0 : index + delta;
+    return next >= 0 && next < view.length ? view[view.length - 1 - next].ex.id : null;
   }
 
   function init(on) {
     Object.assign(handlers, on);
     tbody = document.querySelector('[data-testid="rows"]');
     scroller = document.querySelector('[data-testid="list"]');
+    top = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 9 }));
+    bottom = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 9 }));
+    scroller.addEventListener('scroll', repaint, { passive: true });
+    window.addEventListener('resize', repaint);
     tbody.addEventListener('click', (event) => {
       const link = event.target.closest('.session-link');
       if (link) {
@@ -117,5 +154,5 @@
     });
   }
 
-  T.table = { init, prepend, replace, select, neighbour, RENDER_CAP, rendered: () => tbody.childElementCount };
+  T.table = { init, add, replace, select, neighbour, count: () => view.length };
 })(window.Traffic = window.Traffic || {});

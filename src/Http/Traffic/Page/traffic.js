@@ -40,7 +40,6 @@
 
   let paused = false;
   let selected = null;
-  let matching = 0;
   let queue = [];
   let redraw = false;
   let scheduled = false;
@@ -65,28 +64,24 @@
     }
     const batch = queue;
     queue = [];
-    T.table.prepend(batch);
-    matching += batch.length;
+    T.table.add(batch);
     counts();
   }
 
   function renderAll() {
-    const { list, count } = T.store.newest(T.filters.matches, T.table.RENDER_CAP);
-    T.table.replace(list);
-    matching = count;
+    T.table.replace(T.store.matching(T.filters.matches));
     T.table.select(selected);
     counts();
   }
 
   function counts() {
     const held = T.store.size();
-    const shown = T.table.rendered();
+    const matching = T.table.count();
     const parts = [`${held.toLocaleString()} exchange${held === 1 ? '' : 's'} held`];
     if (T.filters.active()) parts.push(`${matching.toLocaleString()} match`);
-    if (shown < matching) parts.push(`newest ${shown.toLocaleString()} shown`);
     $('row-count').textContent = parts.join(' · ');
     const empty = $('empty');
-    empty.hidden = shown > 0;
+    empty.hidden = matching > 0;
     empty.textContent = held ? 'No exchange matches the filters.' : 'No exchanges yet: point an MCP client at /mcp and its traffic appears here.';
     document.body.classList.toggle('many-nodes', T.store.nodes.size > 1);
   }
@@ -146,6 +141,8 @@
       if (hello.node) $('node').textContent = `node ${hello.node}`;
       if (hello.recording === false) notice('Recording is off on this node: nothing new will appear.', 'error');
     });
+    // The feed drops the oldest exchanges for a page that reads too slowly; read them from the recording instead.
+    source.addEventListener('dropped', () => load());
     source.addEventListener('exchange', (event) => {
       const ex = tryParse(event.data);
       if (ex) live(ex);
