@@ -143,7 +143,9 @@
         body(ex.requestBody, 'detail-request-body')),
       el('section', {}, el('h3', {}, 'Response'),
         headersTable(ex.responseHeaders, 'detail-response-headers'),
-        ex.events && ex.events.length ? null : body(ex.responseBody, 'detail-response-body'),
+        ex.events && ex.events.length ? null
+          : !ex.responseBody && ex.httpMethod === 'GET' ? el('p', { class: 'muted', testid: 'detail-response-body' }, 'no events recorded')
+            : body(ex.responseBody, 'detail-response-body'),
         ex.events && ex.events.length ? el('h4', {}, `Events (${ex.events.length})`) : null,
         ex.events && ex.events.length ? timeline(ex) : null)]);
     aside.hidden = false;

@@ -123,6 +123,11 @@
       }
     }
     document.querySelector('[data-testid="filter-reset"]').addEventListener('click', () => set({}));
+    window.addEventListener('hashchange', () => {
+      readHash();
+      showState();
+      onChange('all');
+    });
   }
 
   // Replaces the whole filter state (keys not given are cleared).
