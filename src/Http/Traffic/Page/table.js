@@ -99,7 +99,11 @@
   function add(records) {
     if (!records.length) return;
     for (const record of records) view.push(record);
-    if (scroller.scrollTop > 0) scroller.scrollTop += records.length * rowHeight;
+    if (scroller.scrollTop > 0) {
+      // Room first, so the browser does not clamp the new position.
+      bottom.style.height = `${view.length * rowHeight}px`;
+      scroller.scrollTop += records.length * rowHeight;
+    }
     paint();
   }
 
@@ -141,7 +145,7 @@
     top = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 9 }));
     bottom = el('tr', { class: 'spacer', 'aria-hidden': 'true' }, el('td', { colSpan: 9 }));
     scroller.addEventListener('scroll', repaint, { passive: true });
-    window.addEventListener('resize', repaint);
+    new ResizeObserver(repaint).observe(scroller);
     tbody.addEventListener('click', (event) => {
       const link = event.target.closest('.session-link');
       if (link) {
