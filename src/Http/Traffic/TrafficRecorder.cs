@@ -48,7 +48,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
     private ExchangeRecord Record(McpExchange exchange, TrafficCapture? capture)
     {
         var (request, response) = (exchange.Http.Request, exchange.Http.Response);
-        var names = exchange.RpcMethod is "tools/call" or "initialize" ? ExchangeFacts.Names(exchange.RequestBody) : RequestNames.None;
+        var names = exchange.RpcParams is { } rpcParams ? ExchangeFacts.Names(rpcParams) : RequestNames.None;
         var versionHeader = request.Headers[McpHeaders.ProtocolVersion].ToString();
         var era = exchange.Era ?? EraOf(versionHeader, exchange.RequestedSession);
         var session = era == ExchangeEra.Modern && !exchange.ViaHandle ? null : exchange.SessionId;
@@ -59,7 +59,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             era is null ? "unknown" : era == ExchangeEra.Modern ? "modern" : "legacy",
             names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
-            exchange.RpcMethod, exchange.RpcIdJson, names.Tool, request.Method, request.Path + request.QueryString,
+            exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method, request.Path + request.QueryString,
             response.StatusCode, End(exchange, capture, error),
             TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
             TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
