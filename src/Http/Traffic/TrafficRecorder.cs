@@ -22,6 +22,19 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
 
     public override bool Enabled => _traffic.Enabled;
 
+    /// <summary>
+    /// A GET stream may stay open for hours: the live pages see it at once, as an exchange whose end is "open" (not kept
+    /// in any ring), and again, with the same id, when it ends.
+    /// </summary>
+    public override ValueTask OnRequest(McpExchange exchange)
+    {
+        if (HttpMethods.IsGet(exchange.Http.Request.Method))
+        {
+            log.ActorRef.Tell(new RecordTraffic(Record(exchange, null) with { Status = 0, End = ExchangeRecord.Open }));
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public override ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame)
     {
         var features = exchange.Http.Features;

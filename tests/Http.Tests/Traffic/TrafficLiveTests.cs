@@ -47,4 +47,26 @@ public sealed class TrafficLiveTests
         Assert.True(TrafficApi.Carries(JsonElement.Parse(next.Text), "seen-again"));
         await TrafficApi.Call(server.Http, "after-close");
     }
+
+    [Fact]
+    public async Task A_get_stream_shows_as_open_at_once_and_again_with_its_events_when_it_ends()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await server.Initialize("2025-11-25");
+        using var live = await server.Stream(new HttpRequestMessage(HttpMethod.Get, "/traffic/live"));
+        await live.Next(TimeSpan.FromSeconds(10));
+
+        using var stream = await server.OpenStream(session);
+        var open = JsonElement.Parse((await live.Next(TimeSpan.FromSeconds(10))).Text);
+        Assert.Equal(("GET", "open", 0), (open.GetProperty("httpMethod").GetString(), open.GetProperty("end").GetString(), open.GetProperty("status").GetInt32()));
+        Assert.DoesNotContain(await TrafficApi.Exchanges(server.Http, "?limit=10"), e => e.GetProperty("httpMethod").GetString() == "GET");
+
+        using (await server.Delete(session))
+        {
+        }
+        var ended = await Eventually.Until(async () => JsonElement.Parse((await live.Next(TimeSpan.FromSeconds(10))).Text),
+            e => e.GetProperty("httpMethod").GetString() == "GET", TimeSpan.FromSeconds(10), "the stream's final record");
+        Assert.Equal(open.GetProperty("id").GetString(), ended.GetProperty("id").GetString());
+        Assert.Equal((200, "answered"), (ended.GetProperty("status").GetInt32(), ended.GetProperty("end").GetString()));
+    }
 }
