@@ -48,7 +48,7 @@ public static class ExchangeFacts
             : null;
         // A 2026-07-28 request names its revision in _meta; initialize, the one it asks for.
         var version = @params.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            ? Text(meta, StatelessRevision.MetaProtocolVersion)
+            ? Text(meta, StatelessRevision.MetaProtocolVersion) ?? Text(@params, "protocolVersion")
             : Text(@params, "protocolVersion");
         return new RequestNames(tool, handle, version);
     }
@@ -66,7 +66,7 @@ public static class ExchangeFacts
             using var document = JsonDocument.Parse(json);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("code", out var code) && code.TryGetInt32(out var number)
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number)
                     ? new RecordedError(number, Text(error, "message") ?? "",
                         error.TryGetProperty("data", out var data) ? data.GetRawText() : null)
                     : null;

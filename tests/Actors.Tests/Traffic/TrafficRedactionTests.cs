@@ -44,18 +44,33 @@ public sealed class TrafficRedactionTests
         Assert.Equal(Short.Length / 4, LongestShown(Short, recorded));
     }
 
-    [Theory]
-    [InlineData("Cookie", "session=s3cr3t-session-value-0123456789; theme=midnight-blue")]
-    [InlineData("Set-Cookie", "session=s3cr3t-session-value-0123456789; theme=midnight-blue")]
-    public void Cookies_keep_their_names_and_shorten_their_values(string name, string value)
+    [Fact]
+    public void Cookies_keep_their_names_and_shorten_their_values()
     {
-        var recorded = Recorded(name, value);
+        var recorded = Recorded("Cookie", "session=s3cr3t-session-value-0123456789; theme=midnight-blue");
 
         Assert.StartsWith("session=", recorded, StringComparison.Ordinal);
         Assert.Contains("; theme=", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-session-value-0123456789", recorded, StringComparison.Ordinal);
         Assert.DoesNotContain("midnight-blue", recorded, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Set_cookie_values_are_shortened_their_names_and_attributes_kept_for_every_cookie_set()
+    {
+        // Two Set-Cookie headers arrive joined by ", "; an Expires date has a ", " of its own.
+        var recorded = Recorded("Set-Cookie",
+            "session=s3cr3t-session-value-0123456789; Path=/; Expires=Thu, 01 Jan 2030 00:00:00 GMT; HttpOnly, refresh=r3fr3sh-token-value-abcdefgh; Secure");
+
+        Assert.Equal("session=s3cr...; Path=/; Expires=Thu, 01 Jan 2030 00:00:00 GMT; HttpOnly, refresh=r3fr...; Secure", recorded);
+        Assert.DoesNotContain("s3cr3t-session", recorded, StringComparison.Ordinal);
+        Assert.DoesNotContain("r3fr3sh-token", recorded, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("WWW-Authenticate", "Bearer resource_metadata=\"http://127.0.0.1:3000/.well-known/oauth-protected-resource\"")]
+    [InlineData("Proxy-Authenticate", "Basic realm=\"proxy\"")]
+    public void Challenges_name_no_secret_and_are_kept_whole(string name, string value) => Assert.Equal(value, Recorded(name, value));
 
     [Theory]
     [InlineData("X-Auth-Token")]
@@ -184,7 +199,7 @@ public sealed class TrafficRedactionTests
     // Findings: the two tests below fail against the recording as landed (see the report of the traffic-units branch).
 
     [Fact]
-    public void Finding_a_bearer_token_after_an_upper_case_scheme_in_a_body_is_shortened()
+    public void a_bearer_token_after_an_upper_case_scheme_in_a_body_is_shortened()
     {
         // The scheme is case-insensitive (RFC 9110 11.1), and Body's own pre-check ignores case; its pattern does not.
         var body = $$$"""{"headers":{"authorization":"BEARER {{{Token}}}"}}""";
@@ -195,7 +210,7 @@ public sealed class TrafficRedactionTests
     }
 
     [Fact]
-    public void Finding_a_bearer_token_with_a_json_escaped_character_is_shortened_whole()
+    public void a_bearer_token_with_a_json_escaped_character_is_shortened_whole()
     {
         // System.Text.Json writes '+' as \u002B by default: the pattern stops at the backslash and keeps the rest whole.
         const string Head = "AbCdEfGhIjKl";
