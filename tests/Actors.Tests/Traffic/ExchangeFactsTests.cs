@@ -59,7 +59,7 @@ public sealed class ExchangeFactsTests
     public void No_body_names_nothing() => Assert.Equal(RequestNames.None, ExchangeFacts.Names(null));
 
     [Fact]
-    public void initialize_with_meta_still_names_the_revision_it_asks_for()
+    public void Initialize_with_meta_still_names_the_revision_it_asks_for()
     {
         // Any request's params may carry _meta (a progress token, trace context); only a 2026-07-28 one names a revision there.
         var body = """
@@ -124,7 +124,7 @@ public sealed class ExchangeFactsTests
     public void Results_and_what_is_no_error_object_give_no_error(string answer) => Assert.Null(ExchangeFacts.Error(answer));
 
     [Fact]
-    public void an_error_whose_code_is_no_number_gives_no_error_and_does_not_throw()
+    public void An_error_whose_code_is_no_number_gives_no_error_and_does_not_throw()
     {
         // Error promises never to throw; JsonElement.TryGetInt32 throws InvalidOperationException on a string.
         var answer = """{"jsonrpc":"2.0","id":1,"error":{"code":"-32600","message":"a code that is no number"}}""";
