@@ -32,6 +32,7 @@ public static class WireMessageSamples
             new CallTool(Id, "echo", JsonElement.Parse("""{"message":"héllo\n\u0001","uppercase":true,"n":[1,2.5,null]}"""), request),
             new SessionAnswer<ToolCallReply>(Id, new ToolCallReply("HELLO 🐐\nSession: x", IsError: true, InvalidParams: true)),
             new EndSession(Id),
+            new AbandonStart(Id),
             new SessionAnswer<SessionEnded>(Id, new SessionEnded(12_345)),
             new SetLogLevel(Id, "info"),
             new SessionAnswer<LogLevelSet>(Id, new LogLevelSet("info")),
