@@ -114,6 +114,9 @@ public sealed class SessionActor : UntypedActor
             case StartSession:
                 Sender.Tell(new SessionCreation(_sessionId, _state.ProtocolVersion));
                 break;
+            case AbandonStart:
+                End(SessionCloseReason.Lost);
+                break;
             case RecordExchange record when _profile.SessionTraffic.Exchanges > 0:
                 (_traffic ??= new TrafficRing(_profile.SessionTraffic.Exchanges, _profile.SessionTraffic.Bytes)).Add(record.Record);
                 break;

@@ -31,7 +31,10 @@ public sealed class TrafficLog : ReceiveActor
         _others = others;
         Receive<RecordTraffic>(record =>
         {
-            _ring.Add(record.Record);
+            if (record.Record.End != ExchangeRecord.Open)
+            {
+                _ring.Add(record.Record);
+            }
             if (_mediator is null)
             {
                 Feed(record.Record);

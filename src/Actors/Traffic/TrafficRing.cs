@@ -4,8 +4,8 @@ using AkkaMcpEcho.Messages.Traffic;
 namespace AkkaMcpEcho.Actors.Traffic;
 
 /// <summary>
-/// The newest recorded exchanges, at most <paramref name="capacity"/> of them and <paramref name="maxSize"/> characters
-/// in all: the oldest go first, and they are counted. Owned by one actor; not thread-safe.
+/// The newest recorded exchanges, at most <paramref name="capacity"/> of them and about <paramref name="maxSize"/> bytes
+/// of memory in all (<see cref="ExchangeRecord.Size"/>): the oldest go first, and they are counted. Owned by one actor; not thread-safe.
 /// </summary>
 internal sealed class TrafficRing(int capacity, long maxSize)
 {

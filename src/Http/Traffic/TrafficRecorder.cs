@@ -22,6 +22,19 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
 
     public override bool Enabled => _traffic.Enabled;
 
+    /// <summary>
+    /// A GET stream may stay open for hours: the live pages see it at once, as an exchange whose end is "open" (not kept
+    /// in any ring), and again, with the same id, when it ends.
+    /// </summary>
+    public override ValueTask OnRequest(McpExchange exchange)
+    {
+        if (HttpMethods.IsGet(exchange.Http.Request.Method))
+        {
+            log.ActorRef.Tell(new RecordTraffic(Record(exchange, null) with { Status = 0, End = ExchangeRecord.Open }));
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public override ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame)
     {
         var features = exchange.Http.Features;
@@ -48,7 +61,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
     private ExchangeRecord Record(McpExchange exchange, TrafficCapture? capture)
     {
         var (request, response) = (exchange.Http.Request, exchange.Http.Response);
-        var names = exchange.RpcMethod is "tools/call" or "initialize" ? ExchangeFacts.Names(exchange.RequestBody) : RequestNames.None;
+        var names = exchange.RpcParams is { } rpcParams ? ExchangeFacts.Names(rpcParams) : RequestNames.None;
         var versionHeader = request.Headers[McpHeaders.ProtocolVersion].ToString();
         var era = exchange.Era ?? EraOf(versionHeader, exchange.RequestedSession);
         var session = era == ExchangeEra.Modern && !exchange.ViaHandle ? null : exchange.SessionId;
@@ -59,7 +72,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             era is null ? "unknown" : era == ExchangeEra.Modern ? "modern" : "legacy",
             names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
-            exchange.RpcMethod, exchange.RpcIdJson, names.Tool, request.Method, request.Path + request.QueryString,
+            exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method, request.Path + request.QueryString,
             response.StatusCode, End(exchange, capture, error),
             TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
             TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),

@@ -41,6 +41,9 @@ public sealed record ExchangeRecord(
     int EventsDropped,
     RecordedError? Error)
 {
+    /// <summary>The end of an exchange still running (a GET stream): shown live, kept nowhere until it ends.</summary>
+    public const string Open = "open";
+
     /// <summary>Unique across the cluster: the node and its own sequence.</summary>
     public string Id => $"{Node}#{Sequence}";
 
