@@ -30,6 +30,9 @@ public sealed class PageUnderTest : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>The answer to the page's own URL.</summary>
+    public IResponse? Response { get; set; }
+
     public ILocator Rows => Page.GetByTestId("rows").GetByTestId("row");
 
     public ILocator Detail => Page.GetByTestId("detail");

@@ -52,13 +52,16 @@ public sealed class TrafficPageFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>The traffic page in a new browser context, connected to the live feed.</summary>
-    public async Task<PageUnderTest> Open(string test)
+    /// <summary>
+    /// <paramref name="path"/> of <paramref name="server"/> (this fixture's by default) in a new browser context; the
+    /// traffic page waits until it is connected to the live feed.
+    /// </summary>
+    public async Task<PageUnderTest> Open(string test, EchoServerHost? server = null, string path = "/traffic")
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser has not started");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = (server ?? Server).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1500, Height = 900 },
             AcceptDownloads = true,
             ColorScheme = ColorScheme.Light,
@@ -66,8 +69,11 @@ public sealed class TrafficPageFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
         var traffic = new PageUnderTest(context, page, Path.Combine(ScreenshotFolder, test + ".png"));
-        await page.GotoAsync("/traffic");
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
+        traffic.Response = await page.GotoAsync(path);
+        if (traffic.Response?.Status == 200)
+        {
+            await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
+        }
         return traffic;
     }
 
