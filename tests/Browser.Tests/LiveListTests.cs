@@ -38,6 +38,24 @@ public sealed class LiveListTests(TrafficPageFixture fixture)
     }
 
     [Fact]
+    public async Task A_get_stream_shows_while_open_and_becomes_one_row_when_it_ends()
+    {
+        await using var ui = await fixture.Open(nameof(A_get_stream_shows_while_open_and_becomes_one_row_when_it_ends));
+        var client = await SdkClient.Connect(Server, name: "stream-client");
+        var session = client.SessionId!;
+        var streams = ui.RowsWith(("session", session), ("http", "GET"));
+
+        await Expect(streams).ToHaveCountAsync(1);
+        await Expect(streams.First.GetByTestId("status")).ToHaveTextAsync("—");
+        await Expect(streams.First.GetByTestId("method")).ToContainTextAsync("open");
+        await client.DisposeAsync();
+
+        await Expect(streams.First.GetByTestId("status")).ToHaveTextAsync("200");
+        await Expect(streams).ToHaveCountAsync(1);
+        ui.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task Filtering_to_a_session_keeps_only_its_rows_and_shows_its_state()
     {
         await using var ui = await fixture.Open(nameof(Filtering_to_a_session_keeps_only_its_rows_and_shows_its_state));

@@ -22,9 +22,9 @@ public sealed class TokenAccessTests(TrafficPageFixture fixture, TokenServer ser
         Assert.Contains("MCP_TRAFFIC_TOKEN", await ui.Response!.TextAsync(), StringComparison.Ordinal);
     }
 
-    // The page's scripts and style are fetched without the token (a browser adds none to <script src>), and the
-    // backend refuses them: /traffic/assets/* must be served without it (they hold no traffic) before this can pass.
-    [Fact(Skip = "needs /traffic/assets/* served without the token")]
+    // The page's scripts and style are fetched without the token (a browser adds none to <script src>; they hold no
+    // traffic); everything that reads the recording carries it.
+    [Fact]
     public async Task Opened_with_the_token_the_page_reads_the_recording_and_the_live_feed()
     {
         await using var ui = await fixture.Open(nameof(Opened_with_the_token_the_page_reads_the_recording_and_the_live_feed),

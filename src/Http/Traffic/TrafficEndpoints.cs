@@ -20,11 +20,14 @@ internal static class TrafficEndpoints
         .AddSingleton<TrafficQueries>()
         .AddSingleton<TrafficFeed>();
 
-    /// <summary>Every request under /traffic, whatever it asks for, passes <see cref="TrafficAccess"/> first.</summary>
+    /// <summary>
+    /// Every request under /traffic passes <see cref="TrafficAccess"/> first, except the page's scripts and styles: they
+    /// hold no traffic, and a browser sends no token with them.
+    /// </summary>
     public static IApplicationBuilder UseTrafficAccess(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (!http.Request.Path.StartsWithSegments(Path)
+            if (!http.Request.Path.StartsWithSegments(Path) || http.Request.Path.StartsWithSegments(Path + "/assets")
                 || http.RequestServices.GetRequiredService<TrafficAccess>().Refusal(http.Request) is not { } refusal)
             {
                 await next(http);

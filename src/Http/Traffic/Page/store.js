@@ -51,14 +51,21 @@
 
   // 'appended' when ex is the newest so far, 'inserted' when the list must be redrawn (ex belongs further back, or the
   // oldest were let go), null when it is already held, or was cleared away.
+  // A GET stream comes first as 'open' (still running), then again, with the same id, when it ends: that replaces it.
   function add(ex) {
-    if (!ex || typeof ex.id !== 'string' || byId.has(ex.id)) return null;
+    if (!ex || typeof ex.id !== 'string') return null;
+    const held = byId.get(ex.id);
+    if (held && (held.ex.end !== 'open' || ex.end === 'open')) return null;
+    if (held) {
+      records.splice(records.indexOf(held), 1);
+      byId.delete(ex.id);
+    }
     const record = { ex, end: endOf(ex), fault: null };
     if (record.end <= clearedUpTo) return null;
     classify(record);
     byId.set(ex.id, record);
     if (ex.node) nodes.add(ex.node);
-    let result = 'appended';
+    let result = held ? 'inserted' : 'appended';
     if (!records.length || records[records.length - 1].end <= record.end) {
       records.push(record);
     } else {

@@ -40,7 +40,10 @@
       testid: 'row',
       class: record.fault ? `fault-${record.fault}` : '',
       'aria-selected': String(ex.id === selectedId),
-      dataset: { id: ex.id, era: ex.era || 'unknown', session: ex.session || '', method: ex.method || '', tool: ex.tool || '', status: String(ex.status), fault: record.fault || '' },
+      dataset: {
+        id: ex.id, era: ex.era || 'unknown', session: ex.session || '', http: ex.httpMethod, method: ex.method || '', tool: ex.tool || '',
+        status: String(ex.status), fault: record.fault || '',
+      },
     },
     el('td', { class: 'c-time', title: ex.started }, time(ex.started)),
     el('td', { class: 'c-node', title: ex.node }, ex.node),
