@@ -68,7 +68,7 @@ public static class WireMessageSamples
             new ResumeCall(Id, "call-3", 2, stream),
             new Listen(stream, "\"listen-1\"", new ListenFilter(true, false, true, ["test://static-text"])),
             new ListChanged("resource", "test://static-text"),
-            new RecordExchange(Id, Exchange(request)),
+            new RecordExchange(Id, [Exchange(request)]),
             new GetSessionTraffic(Id),
             new SessionAnswer<SessionTraffic>(Id, new SessionTraffic([Exchange(request)], 3,
                 SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)))),

@@ -11,11 +11,10 @@ namespace AkkaMcpEcho.Http.Traffic;
 
 /// <summary>
 /// Records every exchange on /mcp for the traffic page: what it sees of each frame as it goes out, and, when the
-/// exchange ends, one <see cref="ExchangeRecord"/> to this node's traffic log and to the ring of the session or handle
-/// it belongs to. Registered last, so it records what was really written.
+/// exchange ends, one <see cref="ExchangeRecord"/> to this node's traffic log (which passes it on to the ring of the
+/// session or handle it belongs to). Registered last, so it records what was really written.
 /// </summary>
-internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log,
-    IRequiredActor<SessionRouter> sessions) : McpTap
+internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log) : McpTap
 {
     private readonly TrafficSettings _traffic = settings.Traffic;
     private string? _node;
@@ -50,12 +49,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
 
     public override void OnEnd(McpExchange exchange)
     {
-        var record = Record(exchange, exchange.Http.Features.Get<TrafficCapture>());
-        log.ActorRef.Tell(new RecordTraffic(record));
-        if (record.Session is { } session && KeptWithSession(record))
-        {
-            sessions.ActorRef.Tell(new RecordExchange(session, record));
-        }
+        log.ActorRef.Tell(new RecordTraffic(Record(exchange, exchange.Http.Features.Get<TrafficCapture>())));
     }
 
     private ExchangeRecord Record(McpExchange exchange, TrafficCapture? capture)
@@ -98,10 +92,6 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             && error is null && !ExchangeFacts.IsResponse(last) => "cancelled",
         _ => "answered",
     };
-
-    /// <summary>A session's ring keeps its own exchanges, not a 404 for an unknown id nor the DELETE that ended it.</summary>
-    private static bool KeptWithSession(ExchangeRecord record) =>
-        record.Status != StatusCodes.Status404NotFound && !(record.HttpMethod == HttpMethods.Delete && record.Status < 300);
 
     public static string Node(ConnectionInfo connection) =>
         connection.LocalIpAddress is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6

@@ -43,7 +43,8 @@ public static partial class TrafficRedaction
         {
             return value;
         }
-        return SecretMasker.IsSecretName(name) || SecretMasker.LooksLikeCredential(value)
+        // A credential pattern needs '=' or '@': most values skip the regex.
+        return SecretMasker.IsSecretName(name) || (value.AsSpan().IndexOfAny('=', '@') >= 0 && SecretMasker.LooksLikeCredential(value))
             ? SecretMasker.Prefix(value, Keep) + $" ({value.Length} chars)"
             : Body(value, reveal: false);
     }

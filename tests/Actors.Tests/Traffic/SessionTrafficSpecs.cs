@@ -18,7 +18,7 @@ public sealed class SessionTrafficSpecs : SessionSpec
     {
         foreach (var sequence in sequences)
         {
-            registry.Tell(new RecordExchange(id, TrafficRecords.Record(sequence, session: id)), TestActor);
+            registry.Tell(new RecordExchange(id, [TrafficRecords.Record(sequence, session: id)]), TestActor);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class SessionTrafficSpecs : SessionSpec
 
         foreach (var sequence in new long[] { 1, 2, 3, 4 })
         {
-            registry.Tell(new RecordExchange(id, Sized(sequence, 1000)), TestActor);
+            registry.Tell(new RecordExchange(id, [Sized(sequence, 1000)]), TestActor);
         }
         var traffic = Traffic(registry, id);
 
@@ -182,7 +182,7 @@ public sealed class SessionTrafficSpecs : SessionSpec
         var expired = false;
         for (long sequence = 1; !expired && started.Elapsed < deadline; sequence++)
         {
-            registry.Tell(new RecordExchange(id, TrafficRecords.Record(sequence, session: id)), ActorRefs.NoSender);
+            registry.Tell(new RecordExchange(id, [TrafficRecords.Record(sequence, session: id)]), ActorRefs.NoSender);
             if (sequence % 2 == 0)
             {
                 var answer = await registry.Ask<SessionAnswer<SessionTraffic>>(new GetSessionTraffic(id), Patience);

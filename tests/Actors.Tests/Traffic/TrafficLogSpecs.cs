@@ -11,7 +11,7 @@ namespace AkkaMcpEcho.Actors.Tests.Traffic;
 public sealed class TrafficLogSpecs : SessionSpec
 {
     private IActorRef NewLog(TrafficBounds? bounds = null, Func<IEnumerable<Address>>? others = null) =>
-        Sys.ActorOf(TrafficLog.Props(bounds ?? new TrafficBounds(100, 1 << 20), null, others ?? (() => [])));
+        Sys.ActorOf(TrafficLog.Props(bounds ?? new TrafficBounds(100, 1 << 20), null, null, others ?? (() => [])));
 
     private TrafficSlice Query(IActorRef log, int limit, bool allNodes = false)
     {

@@ -56,8 +56,10 @@ public sealed class TrafficExportTests
         Assert.Equal(4, lines.Length);
         Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonElement.Parse(line).ValueKind));
 
-        var mine = (await server.Http.GetStringAsync($"/traffic/jsonl?session={second}")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonElement.Parse(line)).ToList();
+        // A session's ring gets its exchanges in batches, a moment after the node's.
+        var mine = await Eventually.Until(async () => (await server.Http.GetStringAsync($"/traffic/jsonl?session={second}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonElement.Parse(line)).ToList(),
+            lines => lines.Count == 2, TimeSpan.FromSeconds(10), "the session's two exchanges");
         Assert.Equal(2, mine.Count);
         Assert.All(mine, e => Assert.Equal(second, e.GetProperty("session").GetString()));
         using var har = await server.Http.GetAsync($"/traffic/har?session={second}");

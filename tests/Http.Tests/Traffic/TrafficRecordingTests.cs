@@ -91,7 +91,9 @@ public sealed class TrafficRecordingTests
         Assert.Equal(("modern", "2026-07-28", "handle"), (call.GetProperty("era").GetString(), call.GetProperty("protocolVersion").GetString(),
             call.GetProperty("sessionKind").GetString()));
         Assert.Contains($"Session: {handle}", Text(call, "responseBody"));
-        var kept = await TrafficApi.Get(server.Http, $"/traffic/api/sessions/{handle}");
+        // A session's ring gets its exchanges in batches, a moment after the node's.
+        var kept = await Eventually.Until(() => TrafficApi.Get(server.Http, $"/traffic/api/sessions/{handle}"),
+            page => page.GetProperty("exchanges").GetArrayLength() > 0, TimeSpan.FromSeconds(10), "the handle's ring");
         Assert.Equal("handle", kept.GetProperty("session").GetProperty("kind").GetString());
         Assert.Equal(call.GetProperty("id").GetString(), Assert.Single(kept.GetProperty("exchanges").EnumerateArray()).GetProperty("id").GetString());
     }
