@@ -57,6 +57,9 @@ public sealed class ExportTests(TrafficPageFixture fixture)
         await ui.Page.GetByTestId("filter-session").FillAsync(session);
         await Expect(ui.SessionPanel.GetByTestId("session-echoes")).ToHaveTextAsync("1");
 
+        // The session's own ring gets its exchanges in batches, a moment after the live list shows them.
+        await Eventually.Until(() => Server.Http.GetStringAsync($"/traffic/api/sessions/{session}"),
+            text => text.Contains("\"tool\":\"echo\"", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the session's ring");
         var download = await ui.Page.RunAndWaitForDownloadAsync(() => ui.SessionPanel.GetByTestId("export-session-jsonl").ClickAsync());
 
         var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(line => line.Length > 0).ToList();
