@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using AkkaMcpEcho.Benchmarks.LoadGen.Measure;
+using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
+using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
+
+namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
+
+/// <summary>RSS of one fresh server through the run, with the rings read after the fill and after the further calls.</summary>
+public sealed record ServerMemory(
+    bool Recording, long Empty, long Idle, long AfterFill, long AfterMore, long Peak, int Sessions, TimeSpan CreateTime,
+    FillResult Fill, FillResult More, RingReport? RingsAfterFill, RingReport? RingsAfterMore, ErrorLog Errors, TimeSpan Duration);
+
+/// <summary>
+/// The traffic recording's memory: a fresh server with the recording off, then one with it on, each given the same
+/// sessions and the same calls; RSS read at each step, the rings read through the traffic API.
+/// </summary>
+public static class TrafficMemoryRun
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    public const int WarmSessions = 200;
+
+    public static int MaxSessions(TrafficOptions options) => options.Sessions + WarmSessions + 1000;
+
+    public static async Task<int> Run(TrafficOptions options, CancellationToken cancel)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var load = Matrix.MachineInfo.LoadAverage();
+        var off = await Measure(options, recording: false, cancel);
+        var on = await Measure(options, recording: true, cancel);
+        var verdict = TrafficVerdict.Judge(options, off, on);
+        var existing = File.Exists(options.OutFile) ? await File.ReadAllTextAsync(options.OutFile, cancel) : null;
+        var section = TrafficReport.Render(options, off, on, verdict, started, load);
+        await File.WriteAllTextAsync(options.OutFile, TrafficSection.Put(existing, section), cancel);
+        Console.WriteLine($"traffic memory: {(verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures))}; "
+            + $"wrote the traffic section of {options.OutFile}");
+        return verdict.Passed ? 0 : 1;
+    }
+
+    private static async Task<ServerMemory> Measure(TrafficOptions options, bool recording, CancellationToken cancel)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var name = recording ? ServerLaunch.Ours : ServerLaunch.OursUnrecorded;
+        await using var server = await ServerLaunch.StartOurs(options.ServerDll, MaxSessions(options),
+            options.ServerEnvironment, name, [$"--MCP_TRAFFIC_ENABLED={(recording ? "true" : "false")}", .. options.Limits.Arguments()]);
+        var target = server.Target;
+        var pid = target.Pid!.Value;
+        var errors = new ErrorLog();
+        // Warms the paths measured (create, large echo calls, delete) so that JIT and pools are settled before the baseline.
+        var warm = await SessionChurnRun.Create(target, WarmSessions, 16, TimeSpan.MaxValue, errors, cancel);
+        await TrafficFill.Run(target, warm.Ids, 0, options.MessageBytes.Length, options.MessageBytes, options.Connections, errors, cancel);
+        await SessionChurnRun.Delete(target, warm.Ids, 16, errors, cancel);
+        var empty = await Rss(pid, cancel);
+        await using var peak = new PeakRss(pid);
+        var (ids, createTime) = await SessionChurnRun.Create(target, options.Sessions, 32, TimeSpan.MaxValue, errors, cancel);
+        var idle = await Rss(pid, cancel);
+        Console.WriteLine($"{name}: {ids.Length} sessions created in {createTime.TotalSeconds:0.0} s; RSS empty {Mb(empty)}, idle {Mb(idle)} MB");
+        var fill = await TrafficFill.Run(target, ids, 0, options.Calls, options.MessageBytes, options.Connections, errors, cancel);
+        var afterFill = await Rss(pid, cancel);
+        var ringsAfterFill = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
+        Console.WriteLine($"{name}: fill {fill.Calls} calls in {fill.Elapsed.TotalSeconds:0.0} s ({fill.CallsPerSecond:0}/s); RSS {Mb(afterFill)} MB"
+            + (ringsAfterFill is null ? "" : "; " + ringsAfterFill.Summary));
+        var more = await TrafficFill.Run(target, ids, options.Calls, options.MoreCalls, options.MessageBytes, options.Connections, errors, cancel);
+        var afterMore = await Rss(pid, cancel);
+        var ringsAfterMore = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
+        Console.WriteLine($"{name}: {more.Calls} more calls in {more.Elapsed.TotalSeconds:0.0} s; RSS {Mb(afterMore)} MB, peak {Mb(peak.Bytes)} MB"
+            + (ringsAfterMore is null ? "" : "; " + ringsAfterMore.Summary) + $"; {errors.Count} errors {Matrix.MatrixRunner.Samples(errors)}");
+        return new ServerMemory(recording, empty, idle, afterFill, afterMore, Math.Max(peak.Bytes, afterMore), ids.Length, createTime,
+            fill, more, ringsAfterFill, ringsAfterMore, errors, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static async Task<long> Rss(int pid, CancellationToken cancel)
+    {
+        await Task.Delay(Settle, cancel);
+        return ProcStats.ResidentBytes(pid);
+    }
+
+    private static string Mb(long bytes) => Matrix.ResultsReport.Mb(bytes);
+}
