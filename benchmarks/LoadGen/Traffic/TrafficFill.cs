@@ -11,44 +11,54 @@ public sealed record FillResult(long Calls, TimeSpan Elapsed)
 }
 
 /// <summary>
-/// Validated echo calls with large messages on sessions that already exist, each session's calls one after another over
-/// C connections. Call k of session i carries <c>sizes[(i + k) mod n]</c> characters, so that at any moment the sessions
-/// stand at every point of the size cycle, not all at the same one.
+/// Validated echo calls with large messages on sessions that already exist, in rounds: every session gets call k before
+/// any gets call k + 1, so that a recorded exchange lives as long as a round (and reaches the GC's older generations)
+/// before a newer one of its session evicts it, as it would under many clients. Call k of session i carries
+/// <c>sizes[(i + k) mod n]</c> characters, so that at any moment the sessions stand at every point of the size cycle.
 /// </summary>
 public static class TrafficFill
 {
     public static async Task<FillResult> Run(Target target, IReadOnlyList<string> ids, int firstCall, int calls, int[] sizes,
         int connections, ErrorLog errors, CancellationToken cancel)
     {
-        var next = -1;
+        var sessions = Enumerable.Range(0, connections).Select(_ => new McpSession(new RawHttpConnection(target.Endpoint))).ToArray();
         var done = 0L;
         var started = Stopwatch.GetTimestamp();
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        try
         {
-            using var connection = new RawHttpConnection(target.Endpoint);
-            var session = new McpSession(connection);
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < ids.Count)
+            for (var call = firstCall; call < firstCall + calls; call++)
             {
-                session.Rebind(ids[index]);
-                for (var call = firstCall; call < firstCall + calls; call++)
+                var round = call;
+                var next = -1;
+                await Task.WhenAll(sessions.Select(session => Task.Run(async () =>
                 {
-                    try
+                    int index;
+                    while ((index = Interlocked.Increment(ref next)) < ids.Count)
                     {
-                        if (await session.Echo(Message(index, call, sizes[(index + call) % sizes.Length]), cancel) is { } problem)
+                        try
                         {
-                            errors.Add($"echo on session {index}: {problem}");
+                            var message = Message(index, round, sizes[(index + round) % sizes.Length]);
+                            if (await session.Rebind(ids[index]).Echo(message, cancel) is { } problem)
+                            {
+                                errors.Add($"echo on session {index}: {problem}");
+                            }
+                            Interlocked.Increment(ref done);
                         }
-                        Interlocked.Increment(ref done);
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            errors.Add($"echo on session {index}: {e.GetType().Name}: {e.Message}");
+                        }
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        errors.Add($"echo on session {index}: {e.GetType().Name}: {e.Message}");
-                    }
-                }
+                }, cancel)));
             }
-        }, cancel));
-        await Task.WhenAll(workers);
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                session.Connection.Dispose();
+            }
+        }
         return new FillResult(done, Stopwatch.GetElapsedTime(started));
     }
 

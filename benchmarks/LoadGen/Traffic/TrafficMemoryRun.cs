@@ -5,9 +5,16 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
+/// <summary>RSS at one step: as it was, and after a full GC induced from outside (null when that was not possible).</summary>
+public sealed record RssPoint(long Raw, long? Collected)
+{
+    /// <summary>What the bound is judged on: the live memory where it could be had.</summary>
+    public long Judged => Collected ?? Raw;
+}
+
 /// <summary>RSS of one fresh server through the run, with the rings read after the fill and after the further calls.</summary>
 public sealed record ServerMemory(
-    bool Recording, long Empty, long Idle, long AfterFill, long AfterMore, long Peak, int Sessions, TimeSpan CreateTime,
+    bool Recording, RssPoint Empty, RssPoint Idle, RssPoint AfterFill, RssPoint AfterMore, long Peak, int Sessions, TimeSpan CreateTime,
     FillResult Fill, FillResult More, RingReport? RingsAfterFill, RingReport? RingsAfterMore, ErrorLog Errors, TimeSpan Duration);
 
 /// <summary>
@@ -64,15 +71,24 @@ public static class TrafficMemoryRun
         var ringsAfterMore = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
         Console.WriteLine($"{name}: {more.Calls} more calls in {more.Elapsed.TotalSeconds:0.0} s; RSS {Mb(afterMore)} MB, peak {Mb(peak.Bytes)} MB"
             + (ringsAfterMore is null ? "" : "; " + ringsAfterMore.Summary) + $"; {errors.Count} errors {Matrix.MatrixRunner.Samples(errors)}");
-        return new ServerMemory(recording, empty, idle, afterFill, afterMore, Math.Max(peak.Bytes, afterMore), ids.Length, createTime,
+        return new ServerMemory(recording, empty, idle, afterFill, afterMore, Math.Max(peak.Bytes, afterMore.Raw), ids.Length, createTime,
             fill, more, ringsAfterFill, ringsAfterMore, errors, Stopwatch.GetElapsedTime(started));
     }
 
-    private static async Task<long> Rss(int pid, CancellationToken cancel)
+    /// <summary>RSS once the step has settled, then again after a full GC has run and settled.</summary>
+    private static async Task<RssPoint> Rss(int pid, CancellationToken cancel)
     {
         await Task.Delay(Settle, cancel);
-        return ProcStats.ResidentBytes(pid);
+        var raw = ProcStats.ResidentBytes(pid);
+        if (!await InducedGc.Collect(pid, cancel))
+        {
+            return new RssPoint(raw, null);
+        }
+        await Task.Delay(Settle, cancel);
+        return new RssPoint(raw, ProcStats.ResidentBytes(pid));
     }
+
+    private static string Mb(RssPoint rss) => $"{Matrix.ResultsReport.Mb(rss.Raw)} ({Matrix.ResultsReport.Mb(rss.Collected)} after a full GC)";
 
     private static string Mb(long bytes) => Matrix.ResultsReport.Mb(bytes);
 }

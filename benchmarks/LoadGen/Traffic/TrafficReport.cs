@@ -25,16 +25,16 @@ public static class TrafficReport
             + (limits == TrafficLimits.Defaults ? " (the defaults)" : "")
             + (options.ServerEnvironment.Count > 0 ? "; environment " + string.Join(", ", options.ServerEnvironment.Select(e => $"`{e.Key}={e.Value}`")) : "")
             + ".");
-        md.AppendLine($"- Load: {options.Sessions:N0} sessions; each gets {options.Calls} `tools/call echo` (the fill), then {options.MoreCalls} more; "
+        md.AppendLine($"- Load: {options.Sessions:N0} sessions; each gets {options.Calls} `tools/call echo` (the fill), then {options.MoreCalls} more, in rounds; "
             + $"messages of {string.Join(", ", options.MessageBytes.Select(b => b.ToString("N0", CultureInfo.InvariantCulture)))} characters in turn, "
             + $"over {options.Connections} connections; every answer validated.");
         md.AppendLine();
-        md.AppendLine("| RSS (`VmRSS`), MB | recording off | recording on |");
-        md.AppendLine("|---|---:|---:|");
-        Pair(md, "no sessions, after a warm-up", Mb(off.Empty), Mb(on.Empty));
-        Pair(md, $"{options.Sessions:N0} idle sessions", Mb(off.Idle), Mb(on.Idle));
-        Pair(md, $"after the fill ({options.Calls} calls per session)", Mb(off.AfterFill), Mb(on.AfterFill));
-        Pair(md, $"after {options.MoreCalls} more calls per session", Mb(off.AfterMore), Mb(on.AfterMore));
+        md.AppendLine("| RSS (`VmRSS`), MB | recording off | off, after a full GC | recording on | on, after a full GC |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        Points(md, "no sessions, after a warm-up", off.Empty, on.Empty);
+        Points(md, $"{options.Sessions:N0} idle sessions", off.Idle, on.Idle);
+        Points(md, $"after the fill ({options.Calls} calls per session)", off.AfterFill, on.AfterFill);
+        Points(md, $"after {options.MoreCalls} more calls per session", off.AfterMore, on.AfterMore);
         Pair(md, "peak while sessions were created and called (sampled every 250 ms)", Mb(off.Peak), Mb(on.Peak));
         Pair(md, "sessions created / in s", Created(off), Created(on));
         Pair(md, "the fill: calls / in s (calls/s)", Calls(off.Fill), Calls(on.Fill));
@@ -51,17 +51,21 @@ public static class TrafficReport
     private static void Bound(StringBuilder md, TrafficOptions options, ServerMemory off, ServerMemory on, TrafficVerdict verdict)
     {
         var limits = options.Limits;
-        md.AppendLine("| the cap | MB |");
-        md.AppendLine("|---|---:|");
-        md.AppendLine($"| the rings' budget: {on.Sessions:N0} sessions × {limits.SessionBytes:N0} bytes + the node's {limits.NodeBytes:N0} bytes | {Mb(verdict.Budget)} |");
-        md.AppendLine($"| + RSS of {off.Sessions:N0} idle sessions with the recording off | {Mb(off.Idle)} |");
-        md.AppendLine($"| **= the bound** | **{Mb(verdict.Bound)}** |");
-        md.AppendLine($"| RSS with the recording on, after the fill | {Mb(on.AfterFill)} ({Share(on.AfterFill, verdict.Bound)} of the bound) |");
-        md.AppendLine($"| RSS with the recording on, after {options.MoreCalls} more calls per session | {Mb(on.AfterMore)} ({Share(on.AfterMore, verdict.Bound)} of the bound; "
-            + $"{verdict.GrowthPercent:+0.0;-0.0} % against after the fill, at most +{options.MaxGrowthPercent:0.#} % allowed) |");
-        md.AppendLine($"| what the recording adds, RSS on − off: after the fill / after the further calls | {Mb(on.AfterFill - off.AfterFill)} / "
-            + $"{Mb(on.AfterMore - off.AfterMore)} ({Kb((on.AfterMore - off.AfterMore) / Math.Max(1, on.Sessions))} KB per session; "
-            + $"budget {Kb(limits.SessionBytes)} KB) |");
+        md.AppendLine("| the cap, MB (after a full GC) | after the fill | after the further calls |");
+        md.AppendLine("|---|---:|---:|");
+        md.AppendLine($"| the same calls with the recording off | {Mb(off.AfterFill.Judged)} | {Mb(off.AfterMore.Judged)} |");
+        md.AppendLine($"| + the rings' budget: {on.Sessions:N0} sessions × {limits.SessionBytes:N0} bytes + the node's {limits.NodeBytes:N0} bytes "
+            + $"| {Mb(verdict.Budget)} | {Mb(verdict.Budget)} |");
+        md.AppendLine($"| **= the bound** | **{Mb(verdict.FillBound)}** | **{Mb(verdict.MoreBound)}** |");
+        md.AppendLine($"| recording on | {Mb(on.AfterFill.Judged)} ({Share(on.AfterFill.Judged, verdict.FillBound)} of the bound) "
+            + $"| {Mb(on.AfterMore.Judged)} ({Share(on.AfterMore.Judged, verdict.MoreBound)}; {verdict.GrowthPercent:+0.0;-0.0} % against after the fill, "
+            + $"at most +{options.MaxGrowthPercent:0.#} % allowed) |");
+        md.AppendLine($"| what the recording keeps: on − off, per session (budget {Kb(limits.SessionBytes)} KB) "
+            + $"| {Mb(on.AfterFill.Judged - off.AfterFill.Judged)}, {PerSession(on.AfterFill.Judged - off.AfterFill.Judged, on)} KB "
+            + $"| {Mb(on.AfterMore.Judged - off.AfterMore.Judged)}, {PerSession(on.AfterMore.Judged - off.AfterMore.Judged, on)} KB |");
+        md.AppendLine($"| the same on − off before the GC (RSS as it was) | {Mb(on.AfterFill.Raw - off.AfterFill.Raw)} | {Mb(on.AfterMore.Raw - off.AfterMore.Raw)} |");
+        md.AppendLine($"| for comparison: RSS of the {off.Sessions:N0} sessions idle with the recording off + the rings' budget "
+            + $"| {Mb(off.Idle.Judged + verdict.Budget)} | |");
         md.AppendLine();
     }
 
@@ -91,18 +95,23 @@ public static class TrafficReport
     private static void Method(StringBuilder md, TrafficOptions options)
     {
         md.AppendLine($"""
-            Method: for each column a fresh server process; {TrafficMemoryRun.WarmSessions} sessions created, given one call of each message size and
-            deleted (the warm-up); RSS read 3 s later ("no sessions"); {options.Sessions:N0} sessions created (initialize +
-            notifications/initialized) over 32 connections, RSS read 3 s later; then every session gets its calls, one after
-            another, the sessions spread over {options.Connections} connections; call k of session i carries message size
-            (i + k) mod {options.MessageBytes.Length} of the list, so the sessions' rings stand at every point of the cycle. RSS is
-            read 3 s after each step, before the rings are read. A session's ring evicts its oldest exchanges while it holds
-            more than `MCP_TRAFFIC_SESSION_EXCHANGES` or counts more than `MCP_TRAFFIC_SESSION_BYTES`, but keeps the newest one
-            even when it alone is larger; the node's ring likewise with `MCP_TRAFFIC_EXCHANGES` and `MCP_TRAFFIC_BYTES`, and holds
-            the same records as the sessions' rings. The bound takes every session's ring at its full budget, the node's
-            ring on top, and the same sessions idle with the recording off as the base; RSS includes garbage the GC has not
-            yet collected. The session state keeps the last echoed message with the recording on or off, which is why the
-            on − off difference is the recording's own share.
+            Method: for each column a fresh server process; {TrafficMemoryRun.WarmSessions} sessions created, given one call of
+            each message size and deleted (the warm-up); then {options.Sessions:N0} sessions created (initialize +
+            notifications/initialized) over 32 connections; then the calls, in rounds over {options.Connections} connections:
+            every session gets call k before any gets call k + 1, so that a recorded exchange lives a round (long enough to
+            reach the GC's older generations) before its session's next one evicts it. Call k of session i carries message
+            size (i + k) mod {options.MessageBytes.Length} of the list, so the sessions' rings stand at every point of the
+            cycle. After each step RSS is read once the server has been idle 3 s, then again 3 s after a full blocking GC
+            induced from outside (an EventPipe session on the runtime provider with the GCHeapCollect keyword, as
+            dotnet-gcdump does), and only then are the rings read. A session's ring evicts its oldest exchanges while it
+            holds more than `MCP_TRAFFIC_SESSION_EXCHANGES` or counts more than `MCP_TRAFFIC_SESSION_BYTES`, but keeps the
+            newest one even when it alone is larger; the node's ring likewise with `MCP_TRAFFIC_EXCHANGES` and
+            `MCP_TRAFFIC_BYTES`, and holds the same records as the sessions' rings. The bound's base is the recording-off
+            server after the same calls, not its idle sessions: the session state keeps each session's last echoed message
+            with the recording on or off, about 2 bytes per character of the message, which is not the recording's.
+            RSS before the GC includes garbage the GC has not collected yet; how much it leaves depends on its budgets, not
+            on the rings.
+
             """);
     }
 
@@ -112,7 +121,12 @@ public static class TrafficReport
     private static string Range(RingReport rings, Func<RingState, long> pick) =>
         rings.Sessions.Count == 0 ? "—" : $"{rings.Sessions.Min(pick):N0} / {rings.Sessions.Max(pick):N0}";
 
-    private static void Pair(StringBuilder md, string label, string off, string on) => md.AppendLine($"| {label} | {off} | {on} |");
+    private static void Pair(StringBuilder md, string label, string off, string on) => md.AppendLine($"| {label} | {off} | | {on} | |");
+
+    private static void Points(StringBuilder md, string label, RssPoint off, RssPoint on) =>
+        md.AppendLine($"| {label} | {Mb(off.Raw)} | {Mb(off.Collected)} | {Mb(on.Raw)} | {Mb(on.Collected)} |");
+
+    private static string PerSession(long bytes, ServerMemory on) => Kb(bytes / Math.Max(1, on.Sessions));
 
     private static string Created(ServerMemory server) => $"{server.Sessions:N0} / {server.CreateTime.TotalSeconds:0.0}";
 
