@@ -5,13 +5,6 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
-/// <summary>RSS at one step: as it was, and after a full GC induced from outside (null when that was not possible).</summary>
-public sealed record RssPoint(long Raw, long? Collected)
-{
-    /// <summary>What the bound is judged on: the live memory where it could be had.</summary>
-    public long Judged => Collected ?? Raw;
-}
-
 /// <summary>RSS of one fresh server through the run, with the rings read after the fill and after the further calls.</summary>
 public sealed record ServerMemory(
     bool Recording, RssPoint Empty, RssPoint Idle, RssPoint AfterFill, RssPoint AfterMore, long Peak, int Sessions, TimeSpan CreateTime,
@@ -23,7 +16,6 @@ public sealed record ServerMemory(
 /// </summary>
 public static class TrafficMemoryRun
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     public const int WarmSessions = 200;
 
     public static int MaxSessions(TrafficOptions options) => options.Sessions + WarmSessions + 1000;
@@ -56,18 +48,19 @@ public static class TrafficMemoryRun
         var warm = await SessionChurnRun.Create(target, WarmSessions, 16, TimeSpan.MaxValue, errors, cancel);
         await TrafficFill.Run(target, warm.Ids, 0, options.MessageBytes.Length, options.MessageBytes, options.Connections, errors, cancel);
         await SessionChurnRun.Delete(target, warm.Ids, 16, errors, cancel);
-        var empty = await Rss(pid, cancel);
+        using var probe = await MemoryProbe.Open(target, cancel);
+        var empty = await probe.Read(cancel);
         await using var peak = new PeakRss(pid);
         var (ids, createTime) = await SessionChurnRun.Create(target, options.Sessions, 32, TimeSpan.MaxValue, errors, cancel);
-        var idle = await Rss(pid, cancel);
+        var idle = await probe.Read(cancel);
         Console.WriteLine($"{name}: {ids.Length} sessions created in {createTime.TotalSeconds:0.0} s; RSS empty {Mb(empty)}, idle {Mb(idle)} MB");
         var fill = await TrafficFill.Run(target, ids, 0, options.Calls, options.MessageBytes, options.Connections, errors, cancel);
-        var afterFill = await Rss(pid, cancel);
+        var afterFill = await probe.Read(cancel);
         var ringsAfterFill = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
         Console.WriteLine($"{name}: fill {fill.Calls} calls in {fill.Elapsed.TotalSeconds:0.0} s ({fill.CallsPerSecond:0}/s); RSS {Mb(afterFill)} MB"
             + (ringsAfterFill is null ? "" : "; " + ringsAfterFill.Summary));
         var more = await TrafficFill.Run(target, ids, options.Calls, options.MoreCalls, options.MessageBytes, options.Connections, errors, cancel);
-        var afterMore = await Rss(pid, cancel);
+        var afterMore = await probe.Read(cancel);
         var ringsAfterMore = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
         Console.WriteLine($"{name}: {more.Calls} more calls in {more.Elapsed.TotalSeconds:0.0} s; RSS {Mb(afterMore)} MB, peak {Mb(peak.Bytes)} MB"
             + (ringsAfterMore is null ? "" : "; " + ringsAfterMore.Summary) + $"; {errors.Count} errors {Matrix.MatrixRunner.Samples(errors)}");
@@ -75,20 +68,8 @@ public static class TrafficMemoryRun
             fill, more, ringsAfterFill, ringsAfterMore, errors, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>RSS once the step has settled, then again after a full GC has run and settled.</summary>
-    private static async Task<RssPoint> Rss(int pid, CancellationToken cancel)
-    {
-        await Task.Delay(Settle, cancel);
-        var raw = ProcStats.ResidentBytes(pid);
-        if (!await InducedGc.Collect(pid, cancel))
-        {
-            return new RssPoint(raw, null);
-        }
-        await Task.Delay(Settle, cancel);
-        return new RssPoint(raw, ProcStats.ResidentBytes(pid));
-    }
-
-    private static string Mb(RssPoint rss) => $"{Matrix.ResultsReport.Mb(rss.Raw)} ({Matrix.ResultsReport.Mb(rss.Collected)} after a full GC)";
+    private static string Mb(RssPoint rss) =>
+        $"{Matrix.ResultsReport.Mb(rss.Raw)} ({Matrix.ResultsReport.Mb(rss.Collected)} after a full GC, heap {Matrix.ResultsReport.Mb(rss.Heap)})";
 
     private static string Mb(long bytes) => Matrix.ResultsReport.Mb(bytes);
 }

@@ -29,8 +29,8 @@ public static class TrafficReport
             + $"messages of {string.Join(", ", options.MessageBytes.Select(b => b.ToString("N0", CultureInfo.InvariantCulture)))} characters in turn, "
             + $"over {options.Connections} connections; every answer validated.");
         md.AppendLine();
-        md.AppendLine("| RSS (`VmRSS`), MB | recording off | off, after a full GC | recording on | on, after a full GC |");
-        md.AppendLine("|---|---:|---:|---:|---:|");
+        md.AppendLine("| MB | recording off: RSS (`VmRSS`) | RSS after a full GC | managed heap then | recording on: RSS | RSS after a full GC | managed heap then |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         Points(md, "no sessions, after a warm-up", off.Empty, on.Empty);
         Points(md, $"{options.Sessions:N0} idle sessions", off.Idle, on.Idle);
         Points(md, $"after the fill ({options.Calls} calls per session)", off.AfterFill, on.AfterFill);
@@ -51,22 +51,23 @@ public static class TrafficReport
     private static void Bound(StringBuilder md, TrafficOptions options, ServerMemory off, ServerMemory on, TrafficVerdict verdict)
     {
         var limits = options.Limits;
-        md.AppendLine("| the cap, MB (after a full GC) | after the fill | after the further calls |");
+        md.AppendLine("| the cap, MB, after a full GC | after the fill | after the further calls |");
         md.AppendLine("|---|---:|---:|");
-        md.AppendLine($"| the same calls with the recording off | {Mb(off.AfterFill.Judged)} | {Mb(off.AfterMore.Judged)} |");
-        md.AppendLine($"| + the rings' budget: {on.Sessions:N0} sessions × {limits.SessionBytes:N0} bytes + the node's {limits.NodeBytes:N0} bytes "
+        md.AppendLine($"| the rings' budget: {on.Sessions:N0} sessions × {limits.SessionBytes:N0} bytes + the node's {limits.NodeBytes:N0} bytes "
             + $"| {Mb(verdict.Budget)} | {Mb(verdict.Budget)} |");
-        md.AppendLine($"| **= the bound** | **{Mb(verdict.FillBound)}** | **{Mb(verdict.MoreBound)}** |");
-        md.AppendLine($"| recording on | {Mb(on.AfterFill.Judged)} ({Share(on.AfterFill.Judged, verdict.FillBound)} of the bound) "
-            + $"| {Mb(on.AfterMore.Judged)} ({Share(on.AfterMore.Judged, verdict.MoreBound)}; {verdict.GrowthPercent:+0.0;-0.0} % against after the fill, "
-            + $"at most +{options.MaxGrowthPercent:0.#} % allowed) |");
-        md.AppendLine($"| what the recording keeps: on − off, per session (budget {Kb(limits.SessionBytes)} KB) "
-            + $"| {Mb(on.AfterFill.Judged - off.AfterFill.Judged)}, {PerSession(on.AfterFill.Judged - off.AfterFill.Judged, on)} KB "
-            + $"| {Mb(on.AfterMore.Judged - off.AfterMore.Judged)}, {PerSession(on.AfterMore.Judged - off.AfterMore.Judged, on)} KB |");
-        md.AppendLine($"| the same on − off before the GC (RSS as it was) | {Mb(on.AfterFill.Raw - off.AfterFill.Raw)} | {Mb(on.AfterMore.Raw - off.AfterMore.Raw)} |");
-        md.AppendLine($"| for comparison: RSS of the {off.Sessions:N0} sessions idle with the recording off + the rings' budget "
-            + $"| {Mb(off.Idle.Judged + verdict.Budget)} | |");
+        md.AppendLine($"| **what the recording keeps**: managed heap on − off | **{Diff(on.AfterFill.Heap, off.AfterFill.Heap)}** "
+            + $"| **{Diff(on.AfterMore.Heap, off.AfterMore.Heap)}** ({verdict.HeapGrowthPercent:+0.0;-0.0} % heap against after the fill) |");
+        md.AppendLine($"| RSS with the recording off after the same calls + the budget: the bound | {Mb(verdict.FillBound)} | {Mb(verdict.MoreBound)} |");
+        md.AppendLine($"| **RSS with the recording on** | **{Mb(on.AfterFill.Judged)}** ({Share(on.AfterFill.Judged, verdict.FillBound)} of the bound) "
+            + $"| **{Mb(on.AfterMore.Judged)}** ({Share(on.AfterMore.Judged, verdict.MoreBound)}; {verdict.GrowthPercent:+0.0;-0.0} % against after the fill) |");
+        md.AppendLine($"| RSS on − off (per session; the budget is {Kb(limits.SessionBytes)} KB) "
+            + $"| {Mb(on.AfterFill.Judged - off.AfterFill.Judged)} ({PerSession(on.AfterFill.Judged - off.AfterFill.Judged, on)} KB) "
+            + $"| {Mb(on.AfterMore.Judged - off.AfterMore.Judged)} ({PerSession(on.AfterMore.Judged - off.AfterMore.Judged, on)} KB) |");
+        md.AppendLine($"| the same before the GC (RSS as it was) | {Mb(on.AfterFill.Raw - off.AfterFill.Raw)} | {Mb(on.AfterMore.Raw - off.AfterMore.Raw)} |");
+        md.AppendLine($"| for comparison: RSS of the {off.Sessions:N0} sessions idle with the recording off + the budget "
+            + $"| {Mb(off.Idle.Judged + verdict.Budget)} | {Mb(off.Idle.Judged + verdict.Budget)} |");
         md.AppendLine();
+        md.AppendLine($"Growth over the further calls may be at most +{options.MaxGrowthPercent:0.#} %.").AppendLine();
     }
 
     private static void Rings(StringBuilder md, TrafficOptions options, ServerMemory on)
@@ -103,14 +104,15 @@ public static class TrafficReport
             size (i + k) mod {options.MessageBytes.Length} of the list, so the sessions' rings stand at every point of the
             cycle. After each step RSS is read once the server has been idle 3 s, then again 3 s after a full blocking GC
             induced from outside (an EventPipe session on the runtime provider with the GCHeapCollect keyword, as
-            dotnet-gcdump does), and only then are the rings read. A session's ring evicts its oldest exchanges while it
+            dotnet-gcdump does), with the managed heap the server's `healthProbe` tool reports then (GC.GetTotalMemory, over
+            a session of the probe's own), and only then are the rings read. A session's ring evicts its oldest exchanges while it
             holds more than `MCP_TRAFFIC_SESSION_EXCHANGES` or counts more than `MCP_TRAFFIC_SESSION_BYTES`, but keeps the
             newest one even when it alone is larger; the node's ring likewise with `MCP_TRAFFIC_EXCHANGES` and
             `MCP_TRAFFIC_BYTES`, and holds the same records as the sessions' rings. The bound's base is the recording-off
             server after the same calls, not its idle sessions: the session state keeps each session's last echoed message
             with the recording on or off, about 2 bytes per character of the message, which is not the recording's.
-            RSS before the GC includes garbage the GC has not collected yet; how much it leaves depends on its budgets, not
-            on the rings.
+            RSS before the GC includes garbage the GC has not collected yet, and RSS after it the free space the GC keeps
+            (fragmentation, budgets); the managed heap after the GC is what is live.
 
             """);
     }
@@ -121,10 +123,12 @@ public static class TrafficReport
     private static string Range(RingReport rings, Func<RingState, long> pick) =>
         rings.Sessions.Count == 0 ? "—" : $"{rings.Sessions.Min(pick):N0} / {rings.Sessions.Max(pick):N0}";
 
-    private static void Pair(StringBuilder md, string label, string off, string on) => md.AppendLine($"| {label} | {off} | | {on} | |");
+    private static void Pair(StringBuilder md, string label, string off, string on) => md.AppendLine($"| {label} | {off} | | | {on} | | |");
 
-    private static void Points(StringBuilder md, string label, RssPoint off, RssPoint on) =>
-        md.AppendLine($"| {label} | {Mb(off.Raw)} | {Mb(off.Collected)} | {Mb(on.Raw)} | {Mb(on.Collected)} |");
+    private static void Points(StringBuilder md, string label, RssPoint off, RssPoint on) => md.AppendLine(
+        $"| {label} | {Mb(off.Raw)} | {Mb(off.Collected)} | {Mb(off.Heap)} | {Mb(on.Raw)} | {Mb(on.Collected)} | {Mb(on.Heap)} |");
+
+    private static string Diff(long? on, long? off) => on is { } a && off is { } b ? Mb(a - b) : "—";
 
     private static string PerSession(long bytes, ServerMemory on) => Kb(bytes / Math.Max(1, on.Sessions));
 
