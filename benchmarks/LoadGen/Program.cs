@@ -21,7 +21,7 @@ const string Usage = """
       LoadGen soak   --server <AkkaMcpEcho.dll> [--out benchmarks/RESULTS.md] [--minutes 30] [--cluster-minutes 15]
                      [--session-timeout 20] [--workers 16] [--sample 10] [--max-slope 0.5] [--max-drift 10] [--warmup-minutes M]
                      [--command <text>] [--commit <id>]   (0 minutes skips that phase)
-      LoadGen traffic-memory --server <AkkaMcpEcho.dll> --out <RESULTS.md> [--sessions 10000] [--calls 12] [--more-calls 8]
+      LoadGen traffic-memory --server <AkkaMcpEcho.dll> --out <RESULTS.md> [--sessions 10000] [--calls 8] [--more-calls 6] [--more-steps 2]
                      [--message-bytes 8000,12000,17000,16000] [--connections 32] [--samples 20] [--max-growth 10]
                      [--session-exchanges 50] [--session-bytes 65536] [--node-exchanges 2000] [--node-bytes 16777216]
                      [--body-bytes 16384] [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
@@ -33,7 +33,7 @@ try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
-        "sample", "max-slope", "max-drift", "warmup-minutes", "calls", "more-calls", "message-bytes", "connections", "samples",
+        "sample", "max-slope", "max-drift", "warmup-minutes", "calls", "more-calls", "more-steps", "message-bytes", "connections", "samples",
         "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes");
     var soak = cli.Mode == "soak" ? SoakOptions.From(cli) : null;
     var traffic = cli.Mode == "traffic-memory" ? TrafficOptions.From(cli) : null;

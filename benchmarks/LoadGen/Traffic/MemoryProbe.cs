@@ -21,6 +21,7 @@ public sealed record RssPoint(long Raw, long? Collected, long? Heap)
 public sealed partial class MemoryProbe : IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan MaxFall = TimeSpan.FromSeconds(15);
     private readonly int _pid;
     private readonly McpSession _session;
 
@@ -33,7 +34,7 @@ public sealed partial class MemoryProbe : IDisposable
         return new MemoryProbe(target.Pid ?? throw new InvalidOperationException("memory needs the server's process id"), session);
     }
 
-    /// <summary>Once the server has been idle 3 s; then 3 s after the GC.</summary>
+    /// <summary>Once the server has been idle 3 s; then after the GC, once RSS has stopped falling (at least 3 s, at most 15).</summary>
     public async Task<RssPoint> Read(CancellationToken cancel)
     {
         await Task.Delay(Settle, cancel);
@@ -42,12 +43,28 @@ public sealed partial class MemoryProbe : IDisposable
         {
             return new RssPoint(raw, null, null);
         }
-        await Task.Delay(Settle, cancel);
-        var collected = ProcStats.ResidentBytes(_pid);
+        var collected = await Lowest(cancel);
         var report = await _session.ToolText("healthProbe", cancel);
         var heap = report is not null && ManagedHeap().Match(report) is { Success: true } match
             ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 1048576 : (long?)null;
         return new RssPoint(raw, collected, heap);
+    }
+
+    /// <summary>RSS once it stops falling: the GC returns the regions it freed to the OS over some seconds, not at once.</summary>
+    private async Task<long> Lowest(CancellationToken cancel)
+    {
+        var lowest = long.MaxValue;
+        for (var second = 0; second < MaxFall.TotalSeconds; second++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancel);
+            var rss = ProcStats.ResidentBytes(_pid);
+            if (second >= Settle.TotalSeconds && rss > lowest - lowest / 200)
+            {
+                return Math.Min(rss, lowest);
+            }
+            lowest = Math.Min(lowest, rss);
+        }
+        return lowest;
     }
 
     public void Dispose() => _session.Connection.Dispose();

@@ -5,10 +5,14 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
-/// <summary>RSS of one fresh server through the run, with the rings read after the fill and after the further calls.</summary>
+/// <summary>One step of calls: so many per session, how long they took, then memory and (recording on) the rings.</summary>
+public sealed record CallStep(int FirstCall, int CallsPerSession, FillResult Calls, RssPoint Rss, RingReport? Rings);
+
+/// <summary>Memory of one fresh server through the run: empty, with idle sessions, then after each step of calls (the
+/// fill first, then the further steps).</summary>
 public sealed record ServerMemory(
-    bool Recording, RssPoint Empty, RssPoint Idle, RssPoint AfterFill, RssPoint AfterMore, long Peak, int Sessions, TimeSpan CreateTime,
-    FillResult Fill, FillResult More, RingReport? RingsAfterFill, RingReport? RingsAfterMore, ErrorLog Errors, TimeSpan Duration);
+    bool Recording, RssPoint Empty, RssPoint Idle, IReadOnlyList<CallStep> Steps, long Peak, int Sessions, TimeSpan CreateTime,
+    ErrorLog Errors, TimeSpan Duration);
 
 /// <summary>
 /// The traffic recording's memory: a fresh server with the recording off, then one with it on, each given the same
@@ -54,18 +58,21 @@ public static class TrafficMemoryRun
         var (ids, createTime) = await SessionChurnRun.Create(target, options.Sessions, 32, TimeSpan.MaxValue, errors, cancel);
         var idle = await probe.Read(cancel);
         Console.WriteLine($"{name}: {ids.Length} sessions created in {createTime.TotalSeconds:0.0} s; RSS empty {Mb(empty)}, idle {Mb(idle)} MB");
-        var fill = await TrafficFill.Run(target, ids, 0, options.Calls, options.MessageBytes, options.Connections, errors, cancel);
-        var afterFill = await probe.Read(cancel);
-        var ringsAfterFill = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
-        Console.WriteLine($"{name}: fill {fill.Calls} calls in {fill.Elapsed.TotalSeconds:0.0} s ({fill.CallsPerSecond:0}/s); RSS {Mb(afterFill)} MB"
-            + (ringsAfterFill is null ? "" : "; " + ringsAfterFill.Summary));
-        var more = await TrafficFill.Run(target, ids, options.Calls, options.MoreCalls, options.MessageBytes, options.Connections, errors, cancel);
-        var afterMore = await probe.Read(cancel);
-        var ringsAfterMore = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
-        Console.WriteLine($"{name}: {more.Calls} more calls in {more.Elapsed.TotalSeconds:0.0} s; RSS {Mb(afterMore)} MB, peak {Mb(peak.Bytes)} MB"
-            + (ringsAfterMore is null ? "" : "; " + ringsAfterMore.Summary) + $"; {errors.Count} errors {Matrix.MatrixRunner.Samples(errors)}");
-        return new ServerMemory(recording, empty, idle, afterFill, afterMore, Math.Max(peak.Bytes, afterMore.Raw), ids.Length, createTime,
-            fill, more, ringsAfterFill, ringsAfterMore, errors, Stopwatch.GetElapsedTime(started));
+        var steps = new List<CallStep>();
+        var first = 0;
+        foreach (var calls in new[] { options.Calls }.Concat(Enumerable.Repeat(options.MoreCalls, options.MoreSteps)))
+        {
+            var done = await TrafficFill.Run(target, ids, first, calls, options.MessageBytes, options.Connections, errors, cancel);
+            var rss = await probe.Read(cancel);
+            var rings = recording ? await RingCheck.Run(target, ids, options.Samples, options.Limits, cancel) : null;
+            steps.Add(new CallStep(first, calls, done, rss, rings));
+            first += calls;
+            Console.WriteLine($"{name}: calls {steps[^1].FirstCall + 1}–{first} of each session, {done.Calls} in {done.Elapsed.TotalSeconds:0.0} s "
+                + $"({done.CallsPerSecond:0}/s); RSS {Mb(rss)} MB" + (rings is null ? "" : "; " + rings.Summary));
+        }
+        Console.WriteLine($"{name}: peak RSS {Mb(peak.Bytes)} MB; {errors.Count} errors {Matrix.MatrixRunner.Samples(errors)}");
+        return new ServerMemory(recording, empty, idle, steps, Math.Max(peak.Bytes, steps[^1].Rss.Raw), ids.Length, createTime, errors,
+            Stopwatch.GetElapsedTime(started));
     }
 
     private static string Mb(RssPoint rss) =>

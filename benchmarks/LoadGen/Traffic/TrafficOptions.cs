@@ -13,8 +13,8 @@ public sealed record TrafficLimits(int SessionExchanges, long SessionBytes, int 
 }
 
 public sealed record TrafficOptions(
-    string ServerDll, string OutFile, int Sessions, int Calls, int MoreCalls, int[] MessageBytes, int Connections, int Samples,
-    double MaxGrowthPercent, TrafficLimits Limits, string Command, string Commit, IReadOnlyDictionary<string, string> ServerEnvironment)
+    string ServerDll, string OutFile, int Sessions, int Calls, int MoreCalls, int MoreSteps, int[] MessageBytes, int Connections,
+    int Samples, double MaxGrowthPercent, TrafficLimits Limits, string Command, string Commit, IReadOnlyDictionary<string, string> ServerEnvironment)
 {
     /// <summary>Large messages, one above the default body cap (16,384 bytes) so that the cut is recorded too.</summary>
     public static readonly int[] DefaultMessageBytes = [8_000, 12_000, 17_000, 16_000];
@@ -23,7 +23,8 @@ public sealed record TrafficOptions(
     {
         var d = TrafficLimits.Defaults;
         var options = new TrafficOptions(
-            cli.Required("server"), cli.Required("out"), cli.Number("sessions", 10_000), cli.Number("calls", 12), cli.Number("more-calls", 8),
+            cli.Required("server"), cli.Required("out"), cli.Number("sessions", 10_000), cli.Number("calls", 8), cli.Number("more-calls", 6),
+            cli.Number("more-steps", 2),
             cli.Numbers("message-bytes", DefaultMessageBytes), cli.Number("connections", 32), cli.Number("samples", 20),
             cli.Real("max-growth", 10),
             new TrafficLimits(cli.Number("session-exchanges", d.SessionExchanges), cli.Number("session-bytes", (int)d.SessionBytes),
@@ -31,10 +32,11 @@ public sealed record TrafficOptions(
             cli.Text("command") ?? "LoadGen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), cli.Text("commit") ?? "unknown",
             (cli.Text("server-env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : ""));
-        if (options.Sessions < 1 || options.Calls < 1 || options.MoreCalls < 1 || options.MessageBytes.Length == 0
+        if (options.Sessions < 1 || options.Calls < 1 || options.MoreCalls < 1 || options.MoreSteps < 1 || options.MessageBytes.Length == 0
             || options.MessageBytes.Any(b => b < 1) || options.Connections < 1 || options.Samples < 1)
         {
-            throw new ArgumentException("--sessions, --calls, --more-calls, --message-bytes, --connections and --samples must be positive");
+            throw new ArgumentException(
+                "--sessions, --calls, --more-calls, --more-steps, --message-bytes, --connections and --samples must be positive");
         }
         return options;
     }

@@ -1,24 +1,20 @@
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
 /// <summary>
-/// Whether the recording kept to its bounds, after the fill and after the further calls, each read after a full GC.
-/// The cap: what the recording keeps, the managed heap with it on minus with it off after the same calls, is at most
-/// what the settings allow the rings (every session's byte budget and the node's), and does not grow by more than the
-/// allowed share over the further calls. RSS: with the recording on it is at most the recording-off RSS after the
-/// same calls plus that budget (the session state keeps each session's last echo either way), and does not grow by
-/// more than the allowed share either.
+/// Whether the recording kept to its bounds, at each step of calls, read after a full GC. The cap: what the recording
+/// keeps, the managed heap with it on minus with it off after the same calls, is at most what the settings allow the
+/// rings (every session's byte budget and the node's). RSS: with the recording on it is at most the recording-off RSS
+/// after the same calls plus that budget (the session state keeps each session's last echo either way). Neither may
+/// grow by more than the allowed share from the last step but one to the last: by then the rings have been full for
+/// several rounds, and what still grows is not at its level yet.
 /// </summary>
-public sealed record TrafficVerdict(long Budget, long FillBound, long MoreBound, double GrowthPercent, double HeapGrowthPercent,
-    IReadOnlyList<string> Failures)
+public sealed record TrafficVerdict(long Budget, IReadOnlyList<long> Bounds, double RssGrowth, double HeapGrowth, IReadOnlyList<string> Failures)
 {
     public bool Passed => Failures.Count == 0;
 
     public static TrafficVerdict Judge(TrafficOptions options, ServerMemory off, ServerMemory on)
     {
         var budget = on.Sessions * options.Limits.SessionBytes + options.Limits.NodeBytes;
-        var (fillBound, moreBound) = (off.AfterFill.Judged + budget, off.AfterMore.Judged + budget);
-        var growth = Growth(on.AfterFill.Judged, on.AfterMore.Judged);
-        var heapGrowth = on.AfterFill.Heap is { } fillHeap && on.AfterMore.Heap is { } moreHeap ? Growth(fillHeap, moreHeap) : double.NaN;
         var failures = new List<string>();
         foreach (var server in new[] { off, on })
         {
@@ -31,48 +27,46 @@ public sealed record TrafficVerdict(long Budget, long FillBound, long MoreBound,
             {
                 failures.Add($"{name}: {server.Errors.Count} errors");
             }
-            if (server.AfterFill.Collected is null)
+            if (server.Steps.Any(step => step.Rss.Collected is null || step.Rss.Heap is null))
             {
-                failures.Add($"{name}: no full GC could be induced (no diagnostic socket), RSS judged as it was");
+                failures.Add($"{name}: no full GC could be induced or no managed heap read");
             }
         }
-        var heaps = new[] { ("after the fill", off.AfterFill.Heap, on.AfterFill.Heap), ("after the further calls", off.AfterMore.Heap, on.AfterMore.Heap) };
-        foreach (var (when, heapOff, heapOn) in heaps)
+        var bounds = new List<long>();
+        foreach (var (before, after) in off.Steps.Zip(on.Steps))
         {
-            if (heapOff is null || heapOn is null)
+            var when = Step(after);
+            var bound = before.Rss.Judged + budget;
+            bounds.Add(bound);
+            if (after.Rss.Heap - before.Rss.Heap is { } kept && kept > budget)
             {
-                failures.Add($"managed heap {when}: not read");
+                failures.Add($"the recording keeps {Mb(kept)} MB of managed heap {when}, above its budget {Mb(budget)} MB");
             }
-            else if (heapOn - heapOff > budget)
+            if (after.Rss.Judged > bound)
             {
-                failures.Add($"the recording keeps {Mb(heapOn.Value - heapOff.Value)} MB of managed heap {when}, above its budget {Mb(budget)} MB");
+                failures.Add($"RSS after a full GC {when} {Mb(after.Rss.Judged)} MB, above the bound {Mb(bound)} MB");
             }
+            if (after.Rings is not { Passed: true })
+            {
+                failures.Add($"rings {when}: {after.Rings?.Summary ?? "not read"}");
+            }
+        }
+        var (previous, last) = (on.Steps[^2].Rss, on.Steps[^1].Rss);
+        var rssGrowth = Growth(previous.Judged, last.Judged);
+        var heapGrowth = previous.Heap is { } a && last.Heap is { } b ? Growth(a, b) : double.NaN;
+        if (!(rssGrowth <= options.MaxGrowthPercent))
+        {
+            failures.Add($"RSS after a full GC grew {rssGrowth:0.0} % over the last step (at most {options.MaxGrowthPercent:0.#} % allowed)");
         }
         if (!(heapGrowth <= options.MaxGrowthPercent))
         {
-            failures.Add($"the managed heap grew {heapGrowth:0.0} % over the further calls (at most {options.MaxGrowthPercent:0.#} % allowed)");
+            failures.Add($"the managed heap grew {heapGrowth:0.0} % over the last step (at most {options.MaxGrowthPercent:0.#} % allowed)");
         }
-        if (on.AfterFill.Judged > fillBound)
-        {
-            failures.Add($"RSS after the fill and a full GC {Mb(on.AfterFill.Judged)} MB, above the bound {Mb(fillBound)} MB");
-        }
-        if (on.AfterMore.Judged > moreBound)
-        {
-            failures.Add($"RSS after the further calls and a full GC {Mb(on.AfterMore.Judged)} MB, above the bound {Mb(moreBound)} MB");
-        }
-        if (!(growth <= options.MaxGrowthPercent))
-        {
-            failures.Add($"RSS after the full GC grew {growth:0.0} % over the further calls (at most {options.MaxGrowthPercent:0.#} % allowed)");
-        }
-        foreach (var (when, rings) in new[] { ("after the fill", on.RingsAfterFill), ("after the further calls", on.RingsAfterMore) })
-        {
-            if (rings is null || !rings.Passed)
-            {
-                failures.Add($"rings {when}: {rings?.Summary ?? "not read"}");
-            }
-        }
-        return new TrafficVerdict(budget, fillBound, moreBound, growth, heapGrowth, failures);
+        return new TrafficVerdict(budget, bounds, rssGrowth, heapGrowth, failures);
     }
+
+    /// <summary>"after calls 1–8", as the report names a step.</summary>
+    public static string Step(CallStep step) => $"after calls {step.FirstCall + 1}–{step.FirstCall + step.CallsPerSession}";
 
     private static double Growth(long before, long after) => 100.0 * (after - before) / Math.Max(1, before);
 
