@@ -68,7 +68,7 @@ public static class TrafficReport
         Cells(md, "RSS on − off before the GC (as it was)", steps.Select(s => Mb(s.Second.Rss.Raw - s.First.Rss.Raw)));
         Cells(md, $"for comparison: RSS of the {off.Sessions:N0} sessions idle with the recording off + the budget", steps.Select(_ => Mb(off.Idle.Judged + verdict.Budget)));
         md.AppendLine();
-        md.AppendLine($"From the last step but one to the last, with the recording on: RSS after a full GC {verdict.RssGrowth:+0.0;-0.0} %, "
+        md.AppendLine($"The last step against the highest earlier one, with the recording on: RSS after a full GC {verdict.RssGrowth:+0.0;-0.0} %, "
             + $"managed heap {verdict.HeapGrowth:+0.0;-0.0} % (at most +{options.MaxGrowthPercent:0.#} % allowed).").AppendLine();
     }
 
@@ -116,8 +116,9 @@ public static class TrafficReport
             with the recording on or off, about 2 bytes per character of the message, which is not the recording's.
             After the GC, RSS is read once it has stopped falling (the GC hands freed regions back over some seconds). RSS
             before the GC includes garbage the GC has not collected yet, and RSS after it the free space the GC keeps
-            (fragmentation, budgets); the managed heap after the GC is what is live. Growth is judged from the last step but
-            one to the last, when the rings have long been full.
+            (fragmentation, budgets), which swings from step to step with the same live heap; the managed heap after the GC is
+            what is live. Growth is the last step against the highest earlier one: once the rings are full, a new high is
+            growth.
 
             """);
     }
