@@ -4,6 +4,9 @@
 # on 2 cores); every server it starts is stopped at the end, on failure, and on Ctrl-C or SIGTERM.
 #   benchmarks/run.sh                 the full matrix
 #   benchmarks/run.sh --smoke         a few seconds against AkkaMcpEcho only, 2 sessions; exits non-zero on any error
+#   benchmarks/run.sh --traffic-memory [LoadGen traffic-memory options]
+#                                     10,000 sessions whose traffic rings are filled, recording off then on (about 5 minutes);
+#                                     writes the traffic section of RESULTS.md only
 #   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -12,6 +15,14 @@ if [ "${1:-}" = "--smoke" ]; then
   publish src/Http/AkkaMcpEcho.Http.csproj server
   publish benchmarks/LoadGen/LoadGen.csproj loadgen
   exec dotnet "$out/loadgen/LoadGen.dll" smoke --server "$out/server/AkkaMcpEcho.dll"
+fi
+
+if [ "${1:-}" = "--traffic-memory" ]; then
+  shift
+  publish src/Http/AkkaMcpEcho.Http.csproj server
+  publish benchmarks/LoadGen/LoadGen.csproj loadgen
+  exec dotnet "$out/loadgen/LoadGen.dll" traffic-memory --server "$out/server/AkkaMcpEcho.dll" --out benchmarks/RESULTS.md \
+    --command "benchmarks/run.sh --traffic-memory${*:+ $*}" --commit "$commit" "$@"
 fi
 
 publish src/Http/AkkaMcpEcho.Http.csproj server

@@ -1,9 +1,10 @@
 using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
 using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
+using AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen;
 
-/// <summary>A few seconds against AkkaMcpEcho with 2 sessions, each kind of run once; non-zero exit on any error.</summary>
+/// <summary>A few seconds against AkkaMcpEcho with 2 sessions, each kind of run once (the traffic rings on 4); non-zero exit on any error.</summary>
 public static class SmokeRunner
 {
     public static async Task<int> Run(string serverDll, CancellationToken cancel)
@@ -22,17 +23,28 @@ public static class SmokeRunner
         var throughput = await ThroughputRun.Run(server.Target, 2, TimeSpan.FromSeconds(3), cancel);
         var churn = await SessionChurnRun.Run(server.Target, 50, 2, cancel);
         var fanOut = await FanOutRun.Run(server.Target, 2, TimeSpan.FromSeconds(2), cancel);
+        var (rings, trafficErrors) = await TrafficRings(server.Target, cancel);
         Console.WriteLine($"smoke: {throughput.Requests} echo calls ({throughput.RequestsPerSecond:0} req/s, p99 {throughput.Latency.P99:0.00} ms), "
             + $"{throughput.Errors.Count} errors; {churn.Sessions} sessions created and deleted, {churn.Errors.Count} errors; "
-            + $"{fanOut.Events} SSE events for {fanOut.Calls} calls, {fanOut.Errors.Count} errors");
-        var problems = throughput.Errors.Samples.Concat(churn.Errors.Samples).Concat(fanOut.Errors.Samples).ToList();
+            + $"{fanOut.Events} SSE events for {fanOut.Calls} calls, {fanOut.Errors.Count} errors; traffic: {rings.Summary}, "
+            + $"{trafficErrors.Count} errors");
+        var problems = throughput.Errors.Samples.Concat(churn.Errors.Samples).Concat(fanOut.Errors.Samples).Concat(trafficErrors.Samples).ToList();
         foreach (var problem in problems)
         {
             Console.WriteLine("  error: " + problem);
         }
         var ok = throughput.Requests > 0 && throughput.Errors.Count == 0 && churn.Errors.Count == 0
-            && fanOut.Errors.Count == 0 && fanOut.Events > 0;
+            && fanOut.Errors.Count == 0 && fanOut.Events > 0 && rings.Passed && trafficErrors.Count == 0;
         Console.WriteLine(ok ? "smoke: ok" : "smoke: FAILED");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>The traffic-memory run in little: 4 sessions whose rings large echo calls fill, read back through the API.</summary>
+    private static async Task<(RingReport Rings, ErrorLog Errors)> TrafficRings(Target target, CancellationToken cancel)
+    {
+        var errors = new ErrorLog();
+        var (ids, _) = await SessionChurnRun.Create(target, 4, 2, TimeSpan.MaxValue, errors, cancel);
+        await TrafficFill.Run(target, ids, 0, 8, TrafficOptions.DefaultMessageBytes, 2, errors, cancel);
+        return (await RingCheck.Run(target, ids, ids.Length, TrafficLimits.Defaults, cancel), errors);
     }
 }

@@ -57,12 +57,17 @@ public static class MatrixRunner
 
     private static async Task LoadPhases(MatrixOptions options, MatrixResults results, CancellationToken cancel)
     {
+        var throughput = options.Runs("throughput");
         await using (var ours = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment))
+        await using (var unrecorded = throughput ? await ServerLaunch.StartOursUnrecorded(options.ServerDll, options.ServerEnvironment) : null)
         await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
         await using (var bare = await ServerLaunch.StartBare(options.BareDll))
         {
             Target[] targets = [ours.Target, peer.Target, bare.Target];
-            foreach (var target in targets)
+            // Recording off runs at 64 sessions only: right after recording on, and again at the end of that round followed by
+            // recording on once more (on, off, …, off, on), so that drift in the machine's load touches both alike.
+            Target[] loaded = unrecorded is null ? targets : [ours.Target, unrecorded.Target, peer.Target, bare.Target];
+            foreach (var target in loaded)
             {
                 // Warms both paths (echo calls; session create and delete) so tiered JIT is done before anything is timed.
                 var warm = await ThroughputRun.Run(target, 64, options.Warmup, cancel);
@@ -70,16 +75,22 @@ public static class MatrixRunner
                 Console.WriteLine($"warm-up {target.Name}: {warm.RequestsPerSecond:0} req/s, {warmChurn.CreatedPerSecond:0} sessions/s, "
                     + $"{warm.Errors.Count + warmChurn.Errors.Count} errors");
             }
-            foreach (var sessions in options.Runs("throughput") ? MatrixOptions.ThroughputSessions : [])
+            foreach (var sessions in throughput ? MatrixOptions.ThroughputSessions : [])
             {
-                foreach (var target in targets)
+                var compared = unrecorded is not null && sessions == MatrixOptions.RecordingSessions;
+                Target[] order = compared ? [.. loaded, unrecorded!.Target, ours.Target] : targets;
+                foreach (var target in order)
                 {
                     var result = await ThroughputRun.Run(target, sessions, options.Duration, cancel);
-                    results.Throughput[(target.Name, sessions)] = result;
+                    results.AddThroughput(target.Name, sessions, result);
                     Console.WriteLine($"{target.Name}, {sessions} sessions: {result.RequestsPerSecond:0} req/s, "
                         + $"p50 {result.Latency.P50:0.00} p99 {result.Latency.P99:0.00} max {result.Latency.Max:0.0} ms, "
                         + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
                 }
+            }
+            if (throughput)
+            {
+                Console.WriteLine(RecordingRows.Verdict(results));
             }
             foreach (var target in options.Runs("churn") ? targets : [])
             {

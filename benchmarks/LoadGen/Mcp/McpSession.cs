@@ -48,6 +48,17 @@ public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
         return EchoValidator.Check(answer, id, Encoding.UTF8.GetBytes(message));
     }
 
+    /// <summary>A tools/call of <paramref name="tool"/> without arguments: the text of its first content item, or null.</summary>
+    public async Task<string?> ToolText(string tool, CancellationToken cancel)
+    {
+        var id = _nextId++;
+        var answer = await http.Send("POST", path, _headers, Encoding.UTF8.GetBytes(Requests.CallTool(id, tool)), cancel);
+        return answer.Status == 200 && EchoValidator.Response(answer, id) is { } reply && reply.TryGetProperty("result", out var result)
+            && result.TryGetProperty("content", out var content) && content.GetArrayLength() > 0
+            ? content[0].GetProperty("text").GetString()
+            : null;
+    }
+
     public async Task SetLogLevel(string level, CancellationToken cancel)
     {
         var id = _nextId++;
