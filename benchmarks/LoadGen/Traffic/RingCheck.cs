@@ -36,6 +36,8 @@ public static class RingCheck
     public static async Task<RingReport> Run(Target target, IReadOnlyList<string> ids, int samples, TrafficLimits limits,
         CancellationToken cancel)
     {
+        // A session's ring gets its exchanges from the node's log in batches, every 100 ms.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancel);
         using var connection = new RawHttpConnection(target.Endpoint);
         var picks = Enumerable.Range(0, ids.Count == 0 ? 0 : samples).Select(i => samples == 1 ? 0 : (int)((long)i * (ids.Count - 1) / (samples - 1))).Distinct();
         var sessions = new List<RingState>();
