@@ -82,6 +82,7 @@ public static class EchoServer
         app.UseAskTimeouts();
         app.UseOriginGuard(settings.Origins, McpEndpoints.Path, TrafficEndpoints.Path);
         app.UseEchoCors();
+        app.UseTrafficAccess();
         app.MapHealth();
         app.MapMcp();
         app.MapTraffic();

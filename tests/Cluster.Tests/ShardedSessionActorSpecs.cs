@@ -42,6 +42,37 @@ public sealed class ShardedSessionActorSpecs : SessionSpec
     }
 
     [Fact]
+    public void An_abandoned_start_goes_away_uncounted_and_the_id_is_then_unknown()
+    {
+        var id = SessionIds.New();
+        _region.Tell(Start(id));
+        ExpectMsg<SessionCreation>(TimeSpan.FromSeconds(10));
+        _lifecycle.ExpectMsg<SessionOpened>();
+
+        _region.Tell(new AbandonStart(id));
+
+        // Lost: the node's counters drop it from the active ones and count it neither expired nor ended.
+        Assert.Equal((id, SessionCloseReason.Lost), _lifecycle.ExpectMsg<SessionClosed>(TimeSpan.FromSeconds(5)) is var closed
+            ? (closed.SessionId, closed.Reason) : default);
+        AwaitAssert(() => Assert.DoesNotContain(id, HostedIds()), TimeSpan.FromSeconds(5));
+        _region.Tell(new TouchSession(id, "ping"));
+        Assert.Equal(new SessionAnswer<SessionTouched>(id, null), ExpectMsg<SessionAnswer<SessionTouched>>());
+        _lifecycle.ExpectNoMsg(Timeout * 2);
+    }
+
+    [Fact]
+    public void An_abandoned_start_that_never_started_leaves_nothing()
+    {
+        var id = SessionIds.New();
+
+        _region.Tell(new AbandonStart(id));
+
+        _lifecycle.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        _region.Tell(new TouchSession(id, "ping"));
+        Assert.Equal(new SessionAnswer<SessionTouched>(id, null), ExpectMsg<SessionAnswer<SessionTouched>>(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void An_idle_session_expires_passivates_and_is_then_unknown()
     {
         var id = SessionIds.New();

@@ -32,6 +32,7 @@ public static class WireMessageSamples
             new CallTool(Id, "echo", JsonElement.Parse("""{"message":"héllo\n\u0001","uppercase":true,"n":[1,2.5,null]}"""), request),
             new SessionAnswer<ToolCallReply>(Id, new ToolCallReply("HELLO 🐐\nSession: x", IsError: true, InvalidParams: true)),
             new EndSession(Id),
+            new AbandonStart(Id),
             new SessionAnswer<SessionEnded>(Id, new SessionEnded(12_345)),
             new SetLogLevel(Id, "info"),
             new SessionAnswer<LogLevelSet>(Id, new LogLevelSet("info")),
@@ -67,7 +68,7 @@ public static class WireMessageSamples
             new ResumeCall(Id, "call-3", 2, stream),
             new Listen(stream, "\"listen-1\"", new ListenFilter(true, false, true, ["test://static-text"])),
             new ListChanged("resource", "test://static-text"),
-            new RecordExchange(Id, Exchange(request)),
+            new RecordExchange(Id, [Exchange(request)]),
             new GetSessionTraffic(Id),
             new SessionAnswer<SessionTraffic>(Id, new SessionTraffic([Exchange(request)], 3,
                 SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)))),
@@ -87,7 +88,7 @@ public static class WireMessageSamples
     }
 
     private static ExchangeRecord Exchange(RequestFacts request) => new(
-        "akka.tcp://akka-mcp-echo@127.0.0.1:4051", 7, 638_000_000_000_000_003, 12.5, "2026-07-28", Id, "handle", "tools/call", "3",
+        "127.0.0.1:3001", 7, 638_000_000_000_000_003, 12.5, "modern", "2026-07-28", Id, "handle", "tools/call", "3",
         "echo", "POST", "/mcp", 200, "answered", request.Headers, [new HeaderField("Content-Type", "text/event-stream")],
         new RecordedText("{\"jsonrpc\":\"2.0\"}", 17, false), null,
         [new RecordedEvent(1.25, new RecordedText("{\"x\":\"é\"}", 12, true))], 4, new RecordedError(-32020, "Header mismatch", "{\"header\":\"Mcp-Name\"}"));

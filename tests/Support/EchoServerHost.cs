@@ -94,7 +94,9 @@ public sealed class EchoServerHost : RawMcpClient, IAsyncDisposable
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(startTimeout.Token);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
+            .Addresses.Single()
+            // A server bound to every interface (tests of a network bind) is still reached on loopback only.
+            .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal);
         return new EchoServerHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }, logs);
     }
 }

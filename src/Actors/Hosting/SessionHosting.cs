@@ -29,6 +29,6 @@ public static class SessionHosting
             registry.Register<SessionRouter>(sessions);
             registry.Register<SessionStats>(sessions);
             registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(null), "listen-hub"));
-            registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, null, () => []), Traffic.TrafficLog.Name));
+            registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, sessions, null, () => []), Traffic.TrafficLog.Name));
         });
 }

@@ -20,6 +20,7 @@ namespace AkkaMcpEcho.Actors.Serialization;
 [JsonSerializable(typeof(CallTool))]
 [JsonSerializable(typeof(SessionAnswer<ToolCallReply>))]
 [JsonSerializable(typeof(EndSession))]
+[JsonSerializable(typeof(AbandonStart))]
 [JsonSerializable(typeof(SessionAnswer<SessionEnded>))]
 [JsonSerializable(typeof(SetLogLevel))]
 [JsonSerializable(typeof(SessionAnswer<LogLevelSet>))]

@@ -114,8 +114,15 @@ public sealed class SessionActor : UntypedActor
             case StartSession:
                 Sender.Tell(new SessionCreation(_sessionId, _state.ProtocolVersion));
                 break;
+            case AbandonStart:
+                End(SessionCloseReason.Lost);
+                break;
             case RecordExchange record when _profile.SessionTraffic.Exchanges > 0:
-                (_traffic ??= new TrafficRing(_profile.SessionTraffic.Exchanges, _profile.SessionTraffic.Bytes)).Add(record.Record);
+                _traffic ??= new TrafficRing(_profile.SessionTraffic.Exchanges, _profile.SessionTraffic.Bytes);
+                foreach (var exchange in record.Records)
+                {
+                    _traffic.Add(exchange);
+                }
                 break;
             case RecordExchange:
                 break;

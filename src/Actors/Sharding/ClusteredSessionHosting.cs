@@ -66,7 +66,7 @@ public static class ClusteredSessionHosting
                 registry.Register<SessionStats>(node);
                 var mediator = Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(system).Mediator;
                 registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(mediator), "listen-hub"));
-                registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, mediator, () => OtherMembers(system)),
+                registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, node, mediator, () => OtherMembers(system)),
                     Traffic.TrafficLog.Name));
             });
         if (options.Seeds.IsEmpty)

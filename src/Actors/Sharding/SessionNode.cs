@@ -50,6 +50,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
             _cluster.DowningProvider.DownRemovalMargin + options.UnreachableAnswerAfter);
         Receive<CreateSession>(create => Create(create, Sender, 1));
         Receive<RetryCreate>(retry => Create(retry.Create, retry.ReplyTo, retry.Attempt));
+        Receive<GiveUpCreate>(giveUp => giveUp.ReplyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered a new session in time"))));
         Receive<IWithSessionId>(Route);
         Receive<SweepTick>(_ => Sweep());
         Receive<SessionOpened>(opened =>
@@ -119,20 +120,20 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         var anywhere = attempt == 1 && !_transitions.Unsettled(DateTime.UtcNow);
         var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
         var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks, create.Kind);
-        var self = Self;
+        var (self, region) = (Self, _region);
         _region.Ask<SessionCreation>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully)
             {
                 replyTo.Tell(t.Result);
             }
-            else if (attempt < CreateAttempts)
-            {
-                self.Tell(new RetryCreate(create, replyTo, attempt + 1));
-            }
             else
             {
-                replyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered a new session in time")));
+                // The start may still arrive and start a session nobody will use: it is abandoned.
+                region.Tell(new AbandonStart(id));
+                self.Tell(attempt < CreateAttempts
+                    ? new RetryCreate(create, replyTo, attempt + 1)
+                    : new GiveUpCreate(replyTo));
             }
         }, TaskScheduler.Default);
     }
@@ -238,6 +239,8 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
 
     /// <summary>Another id for a create whose last id did not answer in time.</summary>
     private sealed record RetryCreate(CreateSession Create, IActorRef ReplyTo, int Attempt);
+
+    private sealed record GiveUpCreate(IActorRef ReplyTo);
 
     private sealed record SweepTick
     {

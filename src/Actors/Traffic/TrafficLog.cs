@@ -12,26 +12,40 @@ namespace AkkaMcpEcho.Actors.Traffic;
 /// every member's log, and while a page watches here this log hears every node's new exchanges through distributed
 /// pub-sub (and publishes its own only while someone somewhere listens).
 /// </summary>
-public sealed class TrafficLog : ReceiveActor
+public sealed class TrafficLog : ReceiveActor, IWithTimers
 {
     public const string Name = "traffic-log";
     private const string Topic = "mcp-traffic";
     private static readonly TimeSpan GatherWithin = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a session's exchanges wait to travel to its entity together (one message, not one per exchange).</summary>
+    private static readonly TimeSpan SessionBatch = TimeSpan.FromMilliseconds(100);
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
     private readonly TrafficRing _ring;
+    private readonly IActorRef? _sessions;
+
+    private readonly Dictionary<string, List<ExchangeRecord>> _toSessions = new(StringComparer.Ordinal);
     private readonly IActorRef? _mediator;
     private readonly Func<IEnumerable<Address>> _others;
     private readonly HashSet<IActorRef> _feeds = [];
 
+    /// <param name="sessions">What routes a message to a session's entity (none: sessions keep no exchanges).</param>
     /// <param name="others">The other members of the cluster (none on a single node).</param>
-    public TrafficLog(TrafficBounds bounds, IActorRef? mediator, Func<IEnumerable<Address>> others)
+    public TrafficLog(TrafficBounds bounds, IActorRef? sessions, IActorRef? mediator, Func<IEnumerable<Address>> others)
     {
         _ring = new TrafficRing(bounds.Exchanges, bounds.Bytes);
+        _sessions = sessions;
         _mediator = mediator;
         _others = others;
         Receive<RecordTraffic>(record =>
         {
-            _ring.Add(record.Record);
+            if (record.Record.End != ExchangeRecord.Open)
+            {
+                _ring.Add(record.Record);
+                ToSession(record.Record);
+            }
             if (_mediator is null)
             {
                 Feed(record.Record);
@@ -42,6 +56,7 @@ public sealed class TrafficLog : ReceiveActor
             }
         });
         Receive<TrafficSeen>(seen => Feed(seen.Record));
+        Receive<FlushSessions>(_ => FlushToSessions());
         Receive<GetTraffic>(Query);
         Receive<WatchTraffic>(watch =>
         {
@@ -63,8 +78,43 @@ public sealed class TrafficLog : ReceiveActor
         Receive<UnsubscribeAck>(_ => { });
     }
 
-    public static Props Props(TrafficBounds bounds, IActorRef? mediator, Func<IEnumerable<Address>> others) =>
-        Akka.Actor.Props.Create(() => new TrafficLog(bounds, mediator, others));
+    public static Props Props(TrafficBounds bounds, IActorRef? sessions, IActorRef? mediator, Func<IEnumerable<Address>> others) =>
+        Akka.Actor.Props.Create(() => new TrafficLog(bounds, sessions, mediator, others));
+
+    /// <summary>
+    /// A session's ring keeps its own exchanges, not a 404 for an unknown id nor the DELETE that ended it; they go in a
+    /// batch per session, so a busy session costs its entity one message per batch, not one per exchange.
+    /// </summary>
+    private void ToSession(ExchangeRecord record)
+    {
+        if (_sessions is null || record.Session is not { } session || record.Status == 404 || (record.HttpMethod == "DELETE" && record.Status < 300))
+        {
+            return;
+        }
+        if (_toSessions.Count == 0)
+        {
+            Timers.StartSingleTimer(FlushSessions.Instance, FlushSessions.Instance, SessionBatch);
+        }
+        if (!_toSessions.TryGetValue(session, out var batch))
+        {
+            _toSessions[session] = batch = [];
+        }
+        batch.Add(record);
+    }
+
+    private void FlushToSessions()
+    {
+        foreach (var (session, batch) in _toSessions)
+        {
+            _sessions!.Tell(new RecordExchange(session, [.. batch]));
+        }
+        _toSessions.Clear();
+    }
+
+    private sealed class FlushSessions
+    {
+        public static readonly FlushSessions Instance = new();
+    }
 
     private void Feed(ExchangeRecord record)
     {

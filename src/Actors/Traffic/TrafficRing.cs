@@ -4,12 +4,13 @@ using AkkaMcpEcho.Messages.Traffic;
 namespace AkkaMcpEcho.Actors.Traffic;
 
 /// <summary>
-/// The newest recorded exchanges, at most <paramref name="capacity"/> of them and <paramref name="maxSize"/> characters
-/// in all: the oldest go first, and they are counted. Owned by one actor; not thread-safe.
+/// The newest recorded exchanges, at most <paramref name="capacity"/> of them and about <paramref name="maxSize"/> bytes
+/// of memory in all (<see cref="ExchangeRecord.Size"/>): the oldest go first, and they are counted. Owned by one actor; not thread-safe.
 /// </summary>
 internal sealed class TrafficRing(int capacity, long maxSize)
 {
-    private readonly Queue<ExchangeRecord> _records = new();
+    // Each record with its size, computed once.
+    private readonly Queue<(ExchangeRecord Record, long Size)> _records = new();
     private long _size;
 
     /// <summary>Exchanges dropped to stay within the bounds.</summary>
@@ -17,8 +18,9 @@ internal sealed class TrafficRing(int capacity, long maxSize)
 
     public void Add(ExchangeRecord record)
     {
-        _records.Enqueue(record);
-        _size += record.Size;
+        var size = record.Size;
+        _records.Enqueue((record, size));
+        _size += size;
         while (_records.Count > capacity || (_size > maxSize && _records.Count > 1))
         {
             _size -= _records.Dequeue().Size;
@@ -27,5 +29,5 @@ internal sealed class TrafficRing(int capacity, long maxSize)
     }
 
     /// <summary>The newest <paramref name="limit"/> exchanges, oldest first.</summary>
-    public ImmutableArray<ExchangeRecord> Newest(int limit) => [.. _records.Skip(Math.Max(0, _records.Count - limit))];
+    public ImmutableArray<ExchangeRecord> Newest(int limit) => [.. _records.Skip(Math.Max(0, _records.Count - limit)).Select(r => r.Record)];
 }

@@ -78,7 +78,7 @@ internal sealed class McpPostHandler(
         {
             return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
         }
-        McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson);
+        McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson, message.Params);
         if (StatelessRevision.Serves(version, hasSession, message.Method, RequestMeta.IsPresent(message.Params)))
         {
             McpExchange.Serving(context, ExchangeEra.Modern);

@@ -20,19 +20,26 @@ internal static class TrafficEndpoints
         .AddSingleton<TrafficQueries>()
         .AddSingleton<TrafficFeed>();
 
+    /// <summary>
+    /// Every request under /traffic passes <see cref="TrafficAccess"/> first, except the page's scripts and styles: they
+    /// hold no traffic, and a browser sends no token with them.
+    /// </summary>
+    public static IApplicationBuilder UseTrafficAccess(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments(Path) || http.Request.Path.StartsWithSegments(Path + "/assets")
+                || http.RequestServices.GetRequiredService<TrafficAccess>().Refusal(http.Request) is not { } refusal)
+            {
+                await next(http);
+                return;
+            }
+            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"traffic\"";
+            await Problem(http, StatusCodes.Status401Unauthorized, refusal);
+        });
+
     public static void MapTraffic(this IEndpointRouteBuilder app)
     {
-        var traffic = app.MapGroup(Path).AddEndpointFilter(async (filter, next) =>
-        {
-            var http = filter.HttpContext;
-            if (http.RequestServices.GetRequiredService<TrafficAccess>().Refusal(http.Request) is { } refusal)
-            {
-                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"traffic\"";
-                await Problem(http, StatusCodes.Status401Unauthorized, refusal);
-                return null;
-            }
-            return await next(filter);
-        });
+        var traffic = app.MapGroup(Path);
         traffic.MapGet("", (HttpContext http) => TrafficPage.Serve(http, "index.html"));
         traffic.MapGet("/assets/{file}", (HttpContext http, string file) => TrafficPage.Serve(http, file));
         traffic.MapGet("/api/exchanges", (HttpContext http, TrafficQueries queries) => Exchanges(http, queries, Format.Page));

@@ -11,16 +11,28 @@ namespace AkkaMcpEcho.Http.Traffic;
 
 /// <summary>
 /// Records every exchange on /mcp for the traffic page: what it sees of each frame as it goes out, and, when the
-/// exchange ends, one <see cref="ExchangeRecord"/> to this node's traffic log and to the ring of the session or handle
-/// it belongs to. Registered last, so it records what was really written.
+/// exchange ends, one <see cref="ExchangeRecord"/> to this node's traffic log (which passes it on to the ring of the
+/// session or handle it belongs to). Registered last, so it records what was really written.
 /// </summary>
-internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log,
-    IRequiredActor<SessionRouter> sessions) : McpTap
+internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log) : McpTap
 {
     private readonly TrafficSettings _traffic = settings.Traffic;
     private string? _node;
 
     public override bool Enabled => _traffic.Enabled;
+
+    /// <summary>
+    /// A GET stream may stay open for hours: the live pages see it at once, as an exchange whose end is "open" (not kept
+    /// in any ring), and again, with the same id, when it ends.
+    /// </summary>
+    public override ValueTask OnRequest(McpExchange exchange)
+    {
+        if (HttpMethods.IsGet(exchange.Http.Request.Method))
+        {
+            log.ActorRef.Tell(new RecordTraffic(Record(exchange, null) with { Status = 0, End = ExchangeRecord.Open }));
+        }
+        return ValueTask.CompletedTask;
+    }
 
     public override ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame)
     {
@@ -37,18 +49,13 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
 
     public override void OnEnd(McpExchange exchange)
     {
-        var record = Record(exchange, exchange.Http.Features.Get<TrafficCapture>());
-        log.ActorRef.Tell(new RecordTraffic(record));
-        if (record.Session is { } session && KeptWithSession(record))
-        {
-            sessions.ActorRef.Tell(new RecordExchange(session, record));
-        }
+        log.ActorRef.Tell(new RecordTraffic(Record(exchange, exchange.Http.Features.Get<TrafficCapture>())));
     }
 
     private ExchangeRecord Record(McpExchange exchange, TrafficCapture? capture)
     {
         var (request, response) = (exchange.Http.Request, exchange.Http.Response);
-        var names = exchange.RpcMethod is "tools/call" or "initialize" ? ExchangeFacts.Names(exchange.RequestBody) : RequestNames.None;
+        var names = exchange.RpcParams is { } rpcParams ? ExchangeFacts.Names(rpcParams) : RequestNames.None;
         var versionHeader = request.Headers[McpHeaders.ProtocolVersion].ToString();
         var era = exchange.Era ?? EraOf(versionHeader, exchange.RequestedSession);
         var session = era == ExchangeEra.Modern && !exchange.ViaHandle ? null : exchange.SessionId;
@@ -59,7 +66,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             era is null ? "unknown" : era == ExchangeEra.Modern ? "modern" : "legacy",
             names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
-            exchange.RpcMethod, exchange.RpcIdJson, names.Tool, request.Method, request.Path + request.QueryString,
+            exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method, request.Path + request.QueryString,
             response.StatusCode, End(exchange, capture, error),
             TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
             TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
@@ -85,10 +92,6 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             && error is null && !ExchangeFacts.IsResponse(last) => "cancelled",
         _ => "answered",
     };
-
-    /// <summary>A session's ring keeps its own exchanges, not a 404 for an unknown id nor the DELETE that ended it.</summary>
-    private static bool KeptWithSession(ExchangeRecord record) =>
-        record.Status != StatusCodes.Status404NotFound && !(record.HttpMethod == HttpMethods.Delete && record.Status < 300);
 
     public static string Node(ConnectionInfo connection) =>
         connection.LocalIpAddress is { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6

@@ -25,6 +25,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
 
     public string? RpcIdJson { get; set; }
 
+    /// <summary>The request's params as parsed (owning their memory), for taps that read more than the method.</summary>
+    public System.Text.Json.JsonElement? RpcParams { get; set; }
+
     /// <summary>The session the request named, or the one initialize created, or the handle a 2026-07-28 call used.</summary>
     public string? SessionId { get; set; }
 
@@ -52,12 +55,13 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     }
 
     /// <summary>Notes what JSON-RPC message the request carries ("(batch)" for a batch).</summary>
-    public static void Carries(HttpContext context, string? method, string? idJson)
+    public static void Carries(HttpContext context, string? method, string? idJson, System.Text.Json.JsonElement? rpcParams = null)
     {
         if (Of(context) is { } exchange)
         {
             exchange.RpcMethod = method;
             exchange.RpcIdJson = idJson;
+            exchange.RpcParams = rpcParams;
         }
     }
 

@@ -6,6 +6,12 @@ namespace AkkaMcpEcho.Messages.Sessions;
 public sealed record StartSession(string SessionId, string ProtocolVersion, ClientInfo Client, long CreatedUtcTicks,
     SessionKind Kind = SessionKind.Session) : IWithSessionId, IEchoMessage;
 
+/// <summary>
+/// A start whose answer came too late, so the node created the client's session under another id: the first, if it
+/// started, goes away uncounted (it was never the client's). Told, never answered.
+/// </summary>
+public sealed record AbandonStart(string SessionId) : IWithSessionId, IEchoMessage;
+
 /// <summary>A request that needs the session's existence and version, nothing else (ping, tools/list, notifications).</summary>
 public sealed record TouchSession(string SessionId, string Method) : ISessionCommand<SessionTouched>;
 

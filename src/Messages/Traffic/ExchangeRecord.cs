@@ -41,6 +41,9 @@ public sealed record ExchangeRecord(
     int EventsDropped,
     RecordedError? Error)
 {
+    /// <summary>The end of an exchange still running (a GET stream): shown live, kept nowhere until it ends.</summary>
+    public const string Open = "open";
+
     /// <summary>Unique across the cluster: the node and its own sequence.</summary>
     public string Id => $"{Node}#{Sequence}";
 
@@ -48,6 +51,24 @@ public sealed record ExchangeRecord(
     /// About what the recording occupies in memory, in bytes (two per character, and a fixed share per object): what a
     /// ring counts against its byte budget.
     /// </summary>
-    public long Size => 2L * ((RequestBody?.Text.Length ?? 0) + (ResponseBody?.Text.Length ?? 0) + Events.Sum(e => e.Data.Text.Length + 24)
-        + RequestHeaders.Sum(h => h.Name.Length + h.Value.Length + 24) + ResponseHeaders.Sum(h => h.Name.Length + h.Value.Length + 24)) + 512;
+    public long Size
+    {
+        get
+        {
+            long chars = (RequestBody?.Text.Length ?? 0) + (ResponseBody?.Text.Length ?? 0);
+            foreach (var item in Events)
+            {
+                chars += item.Data.Text.Length + 24;
+            }
+            foreach (var header in RequestHeaders)
+            {
+                chars += header.Name.Length + header.Value.Length + 24;
+            }
+            foreach (var header in ResponseHeaders)
+            {
+                chars += header.Name.Length + header.Value.Length + 24;
+            }
+            return 2 * chars + 512;
+        }
+    }
 }

@@ -5,10 +5,11 @@ using AkkaMcpEcho.Messages.Sessions;
 namespace AkkaMcpEcho.Messages.Traffic;
 
 /// <summary>
-/// An exchange of a session or handle, for the ring its entity keeps (the exchanges stay with the session, on whatever
-/// node it lives). Told, never answered; it does not count as the session's activity.
+/// Exchanges of a session or handle, oldest first, for the ring its entity keeps (the exchanges stay with the session,
+/// on whatever node it lives). The node's traffic log sends them in batches. Told, never answered; not activity.
 /// </summary>
-public sealed record RecordExchange(string SessionId, ExchangeRecord Record) : IWithSessionId, IEchoMessage, INotInfluenceReceiveTimeout;
+public sealed record RecordExchange(string SessionId, ImmutableArray<ExchangeRecord> Records)
+    : IWithSessionId, IEchoMessage, INotInfluenceReceiveTimeout;
 
 /// <summary>The exchanges a session's (or handle's) entity holds, oldest first, and its state now; not activity.</summary>
 public sealed record GetSessionTraffic(string SessionId) : ISessionCommand<SessionTraffic>, INotInfluenceReceiveTimeout;

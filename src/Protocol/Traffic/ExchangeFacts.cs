@@ -25,25 +25,32 @@ public static class ExchangeFacts
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object
-                || !json.RootElement.TryGetProperty("params", out var @params) || @params.ValueKind != JsonValueKind.Object)
-            {
-                return RequestNames.None;
-            }
-            var tool = Text(@params, "name");
-            var handle = @params.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
-                ? Text(arguments, HandleArgument)
-                : null;
-            // A 2026-07-28 request names its revision in _meta; initialize, the one it asks for.
-            var version = @params.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                ? Text(meta, StatelessRevision.MetaProtocolVersion)
-                : Text(@params, "protocolVersion");
-            return new RequestNames(tool, handle, version);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("params", out var @params)
+                ? Names(@params)
+                : RequestNames.None;
         }
         catch (JsonException)
         {
             return RequestNames.None;
         }
+    }
+
+    /// <summary>The names in a request's params, already parsed.</summary>
+    public static RequestNames Names(JsonElement @params)
+    {
+        if (@params.ValueKind != JsonValueKind.Object)
+        {
+            return RequestNames.None;
+        }
+        var tool = Text(@params, "name");
+        var handle = @params.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
+            ? Text(arguments, HandleArgument)
+            : null;
+        // A 2026-07-28 request names its revision in _meta; initialize, the one it asks for.
+        var version = @params.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+            ? Text(meta, StatelessRevision.MetaProtocolVersion) ?? Text(@params, "protocolVersion")
+            : Text(@params, "protocolVersion");
+        return new RequestNames(tool, handle, version);
     }
 
     /// <summary>The JSON-RPC error an answer carries (a JSON body, or an SSE event's data), with its data as JSON text.</summary>
@@ -59,7 +66,7 @@ public static class ExchangeFacts
             using var document = JsonDocument.Parse(json);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("code", out var code) && code.TryGetInt32(out var number)
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number)
                     ? new RecordedError(number, Text(error, "message") ?? "",
                         error.TryGetProperty("data", out var data) ? data.GetRawText() : null)
                     : null;

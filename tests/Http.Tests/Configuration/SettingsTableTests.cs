@@ -12,8 +12,8 @@ public sealed class SettingsTableTests
         var settings = EchoSettings.From(new ConfigurationBuilder().Build());
 
         Assert.Equal(SettingsTable.All.Select(s => s.Key), settings.Shown.Select(e => e.Name));
-        // Only a secret is masked, and even its shown value never holds the secret (a key shows its length).
-        Assert.Equal(["MCP_REQUEST_STATE_KEY"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
+        // Only secrets are masked, and even their shown values never hold the secret (a key shows its length, a token "set").
+        Assert.Equal(["MCP_REQUEST_STATE_KEY", "MCP_TRAFFIC_TOKEN"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
     }
 
     [Fact]
@@ -48,5 +48,47 @@ public sealed class SettingsTableTests
         Assert.Contains("MCP_ECHO_HOST=not an address", error.Message);
         Assert.Contains("MCP_PROTOCOL_VERSIONS_SUPPORTED=2025-06-18,1999-01-01: every entry must be one of", error.Message);
         Assert.Contains("AKKA_CLUSTER_SEEDS=tcp://elsewhere:1: 'tcp://elsewhere:1' is not of the form", error.Message);
+    }
+
+    [Theory]
+    [InlineData("MCP_TRAFFIC_EXCHANGES", "1", true)]
+    [InlineData("MCP_TRAFFIC_EXCHANGES", "0", false)]
+    [InlineData("MCP_TRAFFIC_EXCHANGES", "1000000", true)]
+    [InlineData("MCP_TRAFFIC_EXCHANGES", "1000001", false)]
+    [InlineData("MCP_TRAFFIC_BYTES", "65536", true)]
+    [InlineData("MCP_TRAFFIC_BYTES", "65535", false)]
+    [InlineData("MCP_TRAFFIC_SESSION_EXCHANGES", "0", true)]
+    [InlineData("MCP_TRAFFIC_SESSION_EXCHANGES", "-1", false)]
+    [InlineData("MCP_TRAFFIC_SESSION_EXCHANGES", "10000", true)]
+    [InlineData("MCP_TRAFFIC_SESSION_EXCHANGES", "10001", false)]
+    [InlineData("MCP_TRAFFIC_SESSION_BYTES", "4096", true)]
+    [InlineData("MCP_TRAFFIC_SESSION_BYTES", "4095", false)]
+    [InlineData("MCP_TRAFFIC_BODY_BYTES", "16777216", true)]
+    [InlineData("MCP_TRAFFIC_BODY_BYTES", "16777217", false)]
+    [InlineData("MCP_TRAFFIC_EVENTS", "100000", true)]
+    [InlineData("MCP_TRAFFIC_EVENTS", "100001", false)]
+    [InlineData("MCP_TRAFFIC_ENABLED", "maybe", false)]
+    public void The_traffic_limits_hold_at_their_edges(string key, string value, bool valid)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        if (valid)
+        {
+            Assert.Contains(EchoSettings.From(config).Shown, e => e.Name == key && e.Value == value);
+        }
+        else
+        {
+            Assert.StartsWith($"{key}={value}: ", Assert.Single(Assert.Throws<SettingsException>(() => EchoSettings.From(config)).Problems));
+        }
+    }
+
+    [Fact]
+    public void The_traffic_token_is_never_shown()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MCP_TRAFFIC_TOKEN"] = "tok-123456" }).Build();
+
+        var shown = Assert.Single(EchoSettings.From(config).Shown, e => e.Name == "MCP_TRAFFIC_TOKEN");
+
+        Assert.Equal(("set", false), (shown.Value, shown.Safe));
     }
 }

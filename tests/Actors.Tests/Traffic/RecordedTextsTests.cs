@@ -1,0 +1,94 @@
+using System.Text;
+using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol.Traffic;
+
+namespace AkkaMcpEcho.Actors.Tests.Traffic;
+
+/// <summary>Bodies and events as the recording keeps them: their start up to the byte cap, cut only between characters.</summary>
+public sealed class RecordedTextsTests
+{
+    private static RecordedText Of(string text, int cap, bool reveal = false) => RecordedTexts.Of(Encoding.UTF8.GetBytes(text), cap, reveal);
+
+    [Fact]
+    public void A_text_exactly_at_the_cap_is_kept_whole()
+    {
+        Assert.Equal(new RecordedText("0123456789", 10, Truncated: false), Of("0123456789", cap: 10));
+    }
+
+    [Fact]
+    public void A_text_one_byte_past_the_cap_is_cut_at_the_cap_and_keeps_its_length()
+    {
+        Assert.Equal(new RecordedText("0123456789", 11, Truncated: true), Of("0123456789A", cap: 10));
+    }
+
+    [Fact]
+    public void A_text_below_the_cap_is_kept_whole()
+    {
+        Assert.Equal(new RecordedText("héllo", 6, Truncated: false), Of("héllo", cap: 1000));
+    }
+
+    [Theory]
+    [InlineData("abc€def", 4, "abc")]
+    [InlineData("abc€def", 5, "abc")]
+    [InlineData("abc€def", 6, "abc€")]
+    [InlineData("ab😀cd", 3, "ab")]
+    [InlineData("ab😀cd", 5, "ab")]
+    [InlineData("ab😀cd", 6, "ab😀")]
+    [InlineData("é", 1, "")]
+    public void A_cut_inside_a_character_backs_off_to_its_start(string text, int cap, string kept)
+    {
+        var recorded = Of(text, cap);
+
+        Assert.Equal(kept, recorded.Text);
+        Assert.DoesNotContain('\uFFFD', recorded.Text);
+        Assert.Equal(Encoding.UTF8.GetByteCount(text), recorded.Bytes);
+        Assert.True(recorded.Truncated);
+    }
+
+    [Fact]
+    public void A_cut_just_before_a_character_keeps_everything_before_it()
+    {
+        var recorded = Of("abc€def", cap: 3);
+
+        Assert.Equal(new RecordedText("abc", 9, Truncated: true), recorded);
+    }
+
+    [Fact]
+    public void A_multi_byte_character_ending_exactly_at_the_cap_is_kept()
+    {
+        Assert.Equal(new RecordedText("abc€", 6, Truncated: false), Of("abc€", cap: 6));
+    }
+
+    [Fact]
+    public void A_cap_of_zero_keeps_no_text_but_the_length()
+    {
+        Assert.Equal(new RecordedText("", 5, Truncated: true), Of("hello", cap: 0));
+    }
+
+    [Fact]
+    public void An_empty_text_is_not_truncated_even_at_a_cap_of_zero()
+    {
+        Assert.Equal(new RecordedText("", 0, Truncated: false), Of("", cap: 0));
+    }
+
+    [Fact]
+    public void The_kept_text_is_redacted()
+    {
+        const string Token = "tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+        var recorded = Of($"Authorization: Bearer {Token}", cap: 1000);
+
+        Assert.DoesNotContain(Token, recorded.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Authorization: Bearer tok_", recorded.Text, StringComparison.Ordinal);
+        Assert.Equal(22 + Token.Length, recorded.Bytes);
+        Assert.False(recorded.Truncated);
+    }
+
+    [Fact]
+    public void Revealing_keeps_the_kept_text_whole()
+    {
+        const string Body = "Bearer tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+        Assert.Equal(new RecordedText(Body, Body.Length, Truncated: false), Of(Body, cap: 1000, reveal: true));
+    }
+}
