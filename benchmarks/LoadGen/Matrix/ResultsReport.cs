@@ -28,7 +28,7 @@ public static class ResultsReport
         Method(md, options);
         md.AppendLine().AppendLine("## Where a target is not met").AppendLine();
         md.AppendLine("`benchmarks/PROFILE.md` has the profiles (perf and live-heap measurements) that show what limits each one,")
-            .AppendLine("and the changes proposed.");
+            .AppendLine("and the changes proposed; `benchmarks/TRAFFIC.md` has those of the traffic recording's cost.");
         if (Traffic.TrafficSection.Find(previous) is { } traffic)
         {
             md.AppendLine().AppendLine(traffic);

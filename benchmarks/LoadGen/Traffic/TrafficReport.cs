@@ -106,9 +106,10 @@ public static class TrafficReport
             reach the GC's older generations) before its session's next one evicts it. Call k of session i carries message
             size (i + k) mod {options.MessageBytes.Length} of the list, so the sessions' rings stand at every point of the
             cycle. The calls come in steps: the fill, then {options.MoreSteps} × {options.MoreCalls} more. After each step RSS
-            is read once the server has been idle 3 s, then again after a full blocking GC induced from outside (an EventPipe session on the runtime provider with the GCHeapCollect keyword, as
-            dotnet-gcdump does), with the managed heap the server's `healthProbe` tool reports then (GC.GetTotalMemory, over
-            a session of the probe's own), and only then are the rings read. A session's ring evicts its oldest exchanges while it
+            is read once the server has been idle 3 s, then again after a full blocking GC induced from outside (an
+            EventPipe session on the runtime provider with the GCHeapCollect keyword, as dotnet-gcdump does), with the
+            managed heap the server's `healthProbe` tool reports then (GC.GetTotalMemory, over a session of the probe's
+            own), and only then are the rings read. A session's ring evicts its oldest exchanges while it
             holds more than `MCP_TRAFFIC_SESSION_EXCHANGES` or counts more than `MCP_TRAFFIC_SESSION_BYTES`, but keeps the
             newest one even when it alone is larger; the node's ring likewise with `MCP_TRAFFIC_EXCHANGES` and
             `MCP_TRAFFIC_BYTES`, and holds the same records as the sessions' rings. The bound's base is the recording-off
