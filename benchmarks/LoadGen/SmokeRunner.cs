@@ -45,8 +45,6 @@ public static class SmokeRunner
         var errors = new ErrorLog();
         var (ids, _) = await SessionChurnRun.Create(target, 4, 2, TimeSpan.MaxValue, errors, cancel);
         await TrafficFill.Run(target, ids, 0, 8, TrafficOptions.DefaultMessageBytes, 2, errors, cancel);
-        // The node's log hands each session its exchanges in batches, every 100 ms.
-        await Task.Delay(TimeSpan.FromMilliseconds(500), cancel);
         return (await RingCheck.Run(target, ids, ids.Length, TrafficLimits.Defaults, cancel), errors);
     }
 }
