@@ -29,11 +29,11 @@ public static class ResultsReport
         md.AppendLine().AppendLine("## Where a target is not met").AppendLine();
         md.AppendLine("`benchmarks/PROFILE.md` has the profiles (perf and live-heap measurements) that show what limits each one,")
             .AppendLine("and the changes proposed; `benchmarks/TRAFFIC.md` has those of the traffic recording's cost.");
-        if (Traffic.TrafficSection.Find(previous) is { } traffic)
+        if (MarkedSection.Traffic.Find(previous) is { } traffic)
         {
             md.AppendLine().AppendLine(traffic);
         }
-        if (Soak.SoakSection.Find(previous) is { } soak)
+        if (MarkedSection.Soak.Find(previous) is { } soak)
         {
             md.AppendLine().AppendLine(soak);
         }

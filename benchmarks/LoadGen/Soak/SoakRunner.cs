@@ -35,7 +35,7 @@ public static class SoakRunner
         var failures = phases.SelectMany(phase => phase.Failures(options).Select(failure => $"{phase.Name}: {failure}")).ToList();
         var report = SoakReport.Render(options, started, loadAtStart, phases, failures);
         var existing = File.Exists(options.OutFile) ? await File.ReadAllTextAsync(options.OutFile, cancel) : null;
-        await File.WriteAllTextAsync(options.OutFile, SoakSection.Put(existing, report), cancel);
+        await File.WriteAllTextAsync(options.OutFile, MarkedSection.Soak.Put(existing, report), cancel);
         Console.WriteLine($"wrote the soak section of {options.OutFile}");
         failures.ForEach(failure => Console.WriteLine("  FAILED: " + failure));
         Console.WriteLine(failures.Count == 0 ? "soak: ok" : "soak: FAILED");

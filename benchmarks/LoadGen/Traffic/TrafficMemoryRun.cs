@@ -33,7 +33,7 @@ public static class TrafficMemoryRun
         var verdict = TrafficVerdict.Judge(options, off, on);
         var existing = File.Exists(options.OutFile) ? await File.ReadAllTextAsync(options.OutFile, cancel) : null;
         var section = TrafficReport.Render(options, off, on, verdict, started, load);
-        await File.WriteAllTextAsync(options.OutFile, TrafficSection.Put(existing, section), cancel);
+        await File.WriteAllTextAsync(options.OutFile, MarkedSection.Traffic.Put(existing, section), cancel);
         Console.WriteLine($"traffic memory: {(verdict.Passed ? "passed" : "FAILED: " + string.Join("; ", verdict.Failures))}; "
             + $"wrote the traffic section of {options.OutFile}");
         return verdict.Passed ? 0 : 1;

@@ -73,7 +73,7 @@ internal static class TrafficEndpoints
         {
             if (await queries.Session(session, http.RequestAborted) is not { } traffic)
             {
-                await Problem(http, StatusCodes.Status404NotFound, $"No session or handle '{session}' lives (never issued, ended or expired)");
+                await UnknownSession(http, session);
                 return;
             }
             (records, evicted) = (traffic.Exchanges, traffic.Evicted);
@@ -108,7 +108,7 @@ internal static class TrafficEndpoints
     {
         if (await queries.Session(id, http.RequestAborted) is not { } traffic)
         {
-            await Problem(http, StatusCodes.Status404NotFound, $"No session or handle '{id}' lives (never issued, ended or expired)");
+            await UnknownSession(http, id);
             return;
         }
         await Json(http, json =>
@@ -166,6 +166,9 @@ internal static class TrafficEndpoints
         }
         await output.FlushAsync(http.RequestAborted);
     }
+
+    private static Task UnknownSession(HttpContext http, string id) =>
+        Problem(http, StatusCodes.Status404NotFound, $"No session or handle '{id}' lives (never issued, ended or expired)");
 
     private static Task Problem(HttpContext http, int status, string message)
     {
