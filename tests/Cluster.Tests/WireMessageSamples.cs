@@ -74,6 +74,7 @@ public static class WireMessageSamples
                 SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)))),
             new RecordTraffic(Exchange(request)),
             new GetTraffic(50, AllNodes: true),
+            new GetTraffic(50, AllNodes: false, Session: Id),
             new TrafficSlice([Exchange(request), Exchange(request) with { Sequence = 8 }], 12),
             new WatchTraffic(stream),
             new AkkaMcpEcho.Actors.Traffic.TrafficLog.TrafficSeen(Exchange(request)),

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Traffic;
 
 namespace AkkaMcpEcho.Actors.Traffic;
 
@@ -82,12 +83,12 @@ public sealed class TrafficLog : ReceiveActor, IWithTimers
         Akka.Actor.Props.Create(() => new TrafficLog(bounds, sessions, mediator, others));
 
     /// <summary>
-    /// A session's ring keeps its own exchanges, not a 404 for an unknown id nor the DELETE that ended it; they go in a
-    /// batch per session, so a busy session costs its entity one message per batch, not one per exchange.
+    /// What a session's ring keeps (<see cref="SessionRings.Keeps"/>) goes in a batch per session, so a busy session
+    /// costs its entity one message per batch, not one per exchange.
     /// </summary>
     private void ToSession(ExchangeRecord record)
     {
-        if (_sessions is null || record.Session is not { } session || record.Status == 404 || (record.HttpMethod == "DELETE" && record.Status < 300))
+        if (_sessions is null || record.Session is not { } session || !SessionRings.Keeps(record))
         {
             return;
         }
@@ -126,7 +127,7 @@ public sealed class TrafficLog : ReceiveActor, IWithTimers
 
     private void Query(GetTraffic query)
     {
-        var local = new TrafficSlice(_ring.Newest(query.Limit), _ring.Evicted);
+        var local = new TrafficSlice(_ring.Newest(query.Limit, query.Session), _ring.Evicted);
         var others = query.AllNodes ? _others().ToArray() : [];
         if (others.Length == 0)
         {

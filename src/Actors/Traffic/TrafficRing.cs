@@ -28,6 +28,14 @@ internal sealed class TrafficRing(int capacity, long maxSize)
         }
     }
 
-    /// <summary>The newest <paramref name="limit"/> exchanges, oldest first.</summary>
-    public ImmutableArray<ExchangeRecord> Newest(int limit) => [.. _records.Skip(Math.Max(0, _records.Count - limit)).Select(r => r.Record)];
+    /// <summary>The newest <paramref name="limit"/> exchanges (of one session or handle only, if named), oldest first.</summary>
+    public ImmutableArray<ExchangeRecord> Newest(int limit, string? session = null)
+    {
+        if (session is null)
+        {
+            return [.. _records.Skip(Math.Max(0, _records.Count - limit)).Select(r => r.Record)];
+        }
+        var own = _records.Select(r => r.Record).Where(record => record.Session == session).ToArray();
+        return [.. own.Skip(Math.Max(0, own.Length - limit))];
+    }
 }

@@ -48,7 +48,7 @@ internal static class HarExport
         {
             json.WriteStartObject("postData");
             json.WriteString("mimeType", Header(record.RequestHeaders, "Content-Type") ?? "application/json");
-            json.WriteString("text", body.Text);
+            json.WriteString("text", body.Utf8.Span);
             json.WriteEndObject();
         }
         json.WriteNumber("headersSize", -1);

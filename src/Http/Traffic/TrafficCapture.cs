@@ -38,5 +38,5 @@ internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset st
     }
 
     /// <summary>The last event kept, whole: where a streamed answer's response (or error) is.</summary>
-    public string? LastEvent => _events.Count > 0 && !_events[^1].Data.Truncated ? _events[^1].Data.Text : null;
+    public RecordedText? LastEvent => _events.Count > 0 && !_events[^1].Data.Truncated ? _events[^1].Data : null;
 }

@@ -107,7 +107,7 @@ internal static class TrafficJson
 
     private static void TextMembers(Utf8JsonWriter json, RecordedText text)
     {
-        json.WriteString("text", text.Text);
+        json.WriteString("text", text.Utf8.Span);
         json.WriteNumber("bytes", text.Bytes);
         json.WriteBoolean("truncated", text.Truncated);
     }

@@ -4,6 +4,7 @@ using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol.Traffic;
 
 namespace AkkaMcpEcho.Http.Traffic;
 
@@ -16,7 +17,17 @@ internal sealed class TrafficQueries(IRequiredActor<TrafficLogKey> log, SessionG
     public Task<TrafficSlice> Everything(int limit, CancellationToken cancel) =>
         log.ActorRef.Ask<TrafficSlice>(new GetTraffic(limit, AllNodes: true), settings.AskTimeout, cancel);
 
-    /// <summary>One session's or handle's ring and its state; null when no such session lives.</summary>
-    public async Task<SessionTraffic?> Session(string id, CancellationToken cancel) =>
-        (await sessions.Ask(new GetSessionTraffic(id), cancel)).Reply;
+    /// <summary>
+    /// One session's or handle's ring and its state, with its lifecycle exchanges from the nodes' rings; null when no
+    /// such session lives.
+    /// </summary>
+    public async Task<SessionTraffic?> Session(string id, CancellationToken cancel)
+    {
+        if ((await sessions.Ask(new GetSessionTraffic(id), cancel)).Reply is not { } own)
+        {
+            return null;
+        }
+        var logged = await log.ActorRef.Ask<TrafficSlice>(new GetTraffic(MaxLimit, AllNodes: true, id), settings.AskTimeout, cancel);
+        return SessionRings.WithLifecycle(own, logged.Exchanges);
+    }
 }

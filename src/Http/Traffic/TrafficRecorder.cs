@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Wire;
+using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Traffic;
@@ -17,6 +20,7 @@ namespace AkkaMcpEcho.Http.Traffic;
 internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock, IRequiredActor<TrafficLogKey> log) : McpTap
 {
     private readonly TrafficSettings _traffic = settings.Traffic;
+    private readonly HeaderRedactor _headers = new(settings.Traffic.RevealSecrets);
     private string? _node;
 
     public override bool Enabled => _traffic.Enabled;
@@ -59,19 +63,32 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
         var versionHeader = request.Headers[McpHeaders.ProtocolVersion].ToString();
         var era = exchange.Era ?? EraOf(versionHeader, exchange.RequestedSession);
         var session = era == ExchangeEra.Modern && !exchange.ViaHandle ? null : exchange.SessionId;
-        var error = ExchangeFacts.Error(capture?.Answer?.Text ?? capture?.LastEvent);
+        var error = ExchangeFacts.ErrorIn(capture?.Answer ?? capture?.LastEvent);
         return new ExchangeRecord(
             _node ??= Node(exchange.Http.Connection), exchange.Sequence, exchange.Started.UtcTicks,
             Math.Round((clock.GetUtcNow() - exchange.Started).TotalMilliseconds, 3),
             era is null ? "unknown" : era == ExchangeEra.Modern ? "modern" : "legacy",
             names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
-            exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method, request.Path + request.QueryString,
-            response.StatusCode, End(exchange, capture, error),
-            TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
-            TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
+            exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method,
+            request.QueryString.HasValue ? request.Path + request.QueryString : request.Path.Value ?? "",
+            response.StatusCode, End(exchange, capture, error), Fields(request.Headers), Fields(response.Headers),
             exchange.RequestBody is { } body ? RecordedTexts.Of(body, _traffic.BodyBytes, _traffic.RevealSecrets) : null,
             capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error);
+    }
+
+    private ImmutableArray<HeaderField> Fields(IHeaderDictionary headers)
+    {
+        var fields = new HeaderField[headers.Count];
+        var count = 0;
+        foreach (var (name, values) in headers)
+        {
+            if (count < fields.Length)
+            {
+                fields[count++] = _headers.Field(name, values.ToString());
+            }
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(count == fields.Length ? fields : fields[..count]);
     }
 
     /// <summary>A request refused before the POST handler chose its rules: its headers tell which generation sent it.</summary>
@@ -89,7 +106,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
         ExchangeEnd.ClientGone => "client-gone",
         ExchangeEnd.TimedOut => "timed-out",
         _ when exchange.Http.Request.Method == HttpMethods.Post && exchange.RpcIdJson is not null && capture?.LastEvent is { } last
-            && error is null && !ExchangeFacts.IsResponse(last) => "cancelled",
+            && error is null && !ExchangeFacts.IsResponse(last.Text) => "cancelled",
         _ => "answered",
     };
 

@@ -21,9 +21,10 @@ public sealed record RecordTraffic(ExchangeRecord Record) : IEchoMessage;
 
 /// <summary>
 /// The exchanges the traffic logs hold, newest <paramref name="Limit"/> at most, oldest first; <paramref name="AllNodes"/>:
-/// every member's log (cluster mode), otherwise this node's. Answered by <see cref="TrafficSlice"/>.
+/// every member's log (cluster mode), otherwise this node's; <paramref name="Session"/>: that session's or handle's only.
+/// Answered by <see cref="TrafficSlice"/>.
 /// </summary>
-public sealed record GetTraffic(int Limit, bool AllNodes) : IEchoMessage;
+public sealed record GetTraffic(int Limit, bool AllNodes, string? Session = null) : IEchoMessage;
 
 /// <param name="Evicted">Exchanges these logs dropped to stay within their bounds since they started.</param>
 public sealed record TrafficSlice(ImmutableArray<ExchangeRecord> Exchanges, long Evicted) : IEchoMessage;

@@ -77,6 +77,10 @@ public static class ExchangeFacts
         }
     }
 
+    /// <summary><see cref="Error(string?)"/> of a recorded answer, decoded only when it names an error.</summary>
+    public static RecordedError? ErrorIn(RecordedText? answer) =>
+        answer is null || answer.Utf8.Span.IndexOf("\"error\""u8) < 0 ? null : Error(answer.Text);
+
     /// <summary>Whether an SSE event carries a JSON-RPC response (a result or an error), as the last event of an answered call does.</summary>
     public static bool IsResponse(string sseEvent)
     {

@@ -9,7 +9,11 @@ public static class RecordedTexts
     public static RecordedText Of(ReadOnlySpan<byte> bytes, int cap, bool reveal)
     {
         var kept = bytes.Length <= cap ? bytes : bytes[..Boundary(bytes, cap)];
-        return new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal), bytes.Length, kept.Length < bytes.Length);
+        var truncated = kept.Length < bytes.Length;
+        // Decoded only when a credential may be in it: most bodies are kept as the bytes they were.
+        return reveal || !TrafficRedaction.MayHoldCredential(kept)
+            ? new RecordedText(kept.ToArray(), bytes.Length, truncated)
+            : new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal: false), bytes.Length, truncated);
     }
 
     /// <summary>The largest length not above <paramref name="cap"/> that does not split a UTF-8 character.</summary>

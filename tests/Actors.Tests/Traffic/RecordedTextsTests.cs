@@ -12,19 +12,19 @@ public sealed class RecordedTextsTests
     [Fact]
     public void A_text_exactly_at_the_cap_is_kept_whole()
     {
-        Assert.Equal(new RecordedText("0123456789", 10, Truncated: false), Of("0123456789", cap: 10));
+        Assert.Equal(new RecordedText("0123456789", 10, false), Of("0123456789", cap: 10));
     }
 
     [Fact]
     public void A_text_one_byte_past_the_cap_is_cut_at_the_cap_and_keeps_its_length()
     {
-        Assert.Equal(new RecordedText("0123456789", 11, Truncated: true), Of("0123456789A", cap: 10));
+        Assert.Equal(new RecordedText("0123456789", 11, true), Of("0123456789A", cap: 10));
     }
 
     [Fact]
     public void A_text_below_the_cap_is_kept_whole()
     {
-        Assert.Equal(new RecordedText("héllo", 6, Truncated: false), Of("héllo", cap: 1000));
+        Assert.Equal(new RecordedText("héllo", 6, false), Of("héllo", cap: 1000));
     }
 
     [Theory]
@@ -50,25 +50,25 @@ public sealed class RecordedTextsTests
     {
         var recorded = Of("abc€def", cap: 3);
 
-        Assert.Equal(new RecordedText("abc", 9, Truncated: true), recorded);
+        Assert.Equal(new RecordedText("abc", 9, true), recorded);
     }
 
     [Fact]
     public void A_multi_byte_character_ending_exactly_at_the_cap_is_kept()
     {
-        Assert.Equal(new RecordedText("abc€", 6, Truncated: false), Of("abc€", cap: 6));
+        Assert.Equal(new RecordedText("abc€", 6, false), Of("abc€", cap: 6));
     }
 
     [Fact]
     public void A_cap_of_zero_keeps_no_text_but_the_length()
     {
-        Assert.Equal(new RecordedText("", 5, Truncated: true), Of("hello", cap: 0));
+        Assert.Equal(new RecordedText("", 5, true), Of("hello", cap: 0));
     }
 
     [Fact]
     public void An_empty_text_is_not_truncated_even_at_a_cap_of_zero()
     {
-        Assert.Equal(new RecordedText("", 0, Truncated: false), Of("", cap: 0));
+        Assert.Equal(new RecordedText("", 0, false), Of("", cap: 0));
     }
 
     [Fact]
@@ -89,6 +89,36 @@ public sealed class RecordedTextsTests
     {
         const string Body = "Bearer tok_9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
-        Assert.Equal(new RecordedText(Body, Body.Length, Truncated: false), Of(Body, cap: 1000, reveal: true));
+        Assert.Equal(new RecordedText(Body, Body.Length, false), Of(Body, cap: 1000, reveal: true));
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"hello world\"}", false)]
+    [InlineData("a bearer", false)]
+    [InlineData("bearer", false)]
+    [InlineData("Bearer abc", true)]
+    [InlineData("x BEARER y", true)]
+    [InlineData("x bEaReR y", true)]
+    [InlineData("Authorization: Bearer\tabc", false)]
+    [InlineData("eyJ", true)]
+    [InlineData("...eyJhbGciOiJIUzI1NiJ9", true)]
+    [InlineData("ey J", false)]
+    [InlineData("", false)]
+    public void The_byte_test_for_a_credential_agrees_with_the_text_test(string text, bool may)
+    {
+        Assert.Equal(may, TrafficRedaction.MayHoldCredential(Encoding.UTF8.GetBytes(text)));
+        // Whatever the text test would shorten, the byte test lets through to it.
+        Assert.True(may || TrafficRedaction.Body(text, reveal: false) == text);
+    }
+
+    [Fact]
+    public void A_body_without_a_credential_is_kept_as_the_bytes_it_was()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"params\":{\"message\":\"héllo wörld\"}}");
+
+        var recorded = RecordedTexts.Of(bytes, cap: 1000, reveal: false);
+
+        Assert.Equal(bytes, recorded.Utf8.ToArray());
+        Assert.Equal(bytes.Length, recorded.Bytes);
     }
 }

@@ -10,17 +10,18 @@ internal static class TrafficRecords
 
     /// <summary>
     /// An answered tools/call of <paramref name="session"/> with a request body of <paramref name="bodyChars"/>
-    /// characters, so its <see cref="ExchangeRecord.Size"/> is <see cref="EmptySize"/> + 2 × <paramref name="bodyChars"/>.
+    /// ASCII characters, so its <see cref="ExchangeRecord.Size"/> is <see cref="EmptySize"/> + <paramref name="bodyChars"/>
+    /// (a body counts its UTF-8 bytes).
     /// </summary>
-    public static ExchangeRecord Record(long sequence, int bodyChars = 0, string? session = null) =>
+    public static ExchangeRecord Record(long sequence, int bodyChars = 0, string? session = null, string method = "tools/call") =>
         new("127.0.0.1:3000", sequence, StartedUtcTicks: 639_000_000_000_000_000 + sequence, DurationMs: 1.5, "legacy",
-            "2025-06-18", session, session is null ? null : "session", "tools/call", sequence.ToString(), "echo", "POST", "/mcp",
+            "2025-06-18", session, session is null ? null : "session", method, sequence.ToString(), "echo", "POST", "/mcp",
             200, "answered", [], [],
-            bodyChars == 0 ? null : new RecordedText(new string('x', bodyChars), bodyChars, Truncated: false),
+            bodyChars == 0 ? null : new RecordedText(new string('x', bodyChars), bodyChars, false),
             null, [], 0, null);
 
-    /// <summary>A record whose <see cref="ExchangeRecord.Size"/> is exactly <paramref name="size"/> (even, at least <see cref="EmptySize"/>).</summary>
-    public static ExchangeRecord Sized(long sequence, long size) => Record(sequence, (int)((size - EmptySize) / 2));
+    /// <summary>A record whose <see cref="ExchangeRecord.Size"/> is exactly <paramref name="size"/> (at least <see cref="EmptySize"/>).</summary>
+    public static ExchangeRecord Sized(long sequence, long size) => Record(sequence, (int)(size - EmptySize));
 
     public static long[] Sequences(IEnumerable<ExchangeRecord> records) => [.. records.Select(r => r.Sequence)];
 }

@@ -11,7 +11,7 @@ public sealed class TrafficRedactionTests
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFkYSJ9.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
     private static string Recorded(string name, string value) =>
-        Assert.Single(TrafficRedaction.Headers([KeyValuePair.Create(name, value)], reveal: false)).Value;
+        new HeaderRedactor(reveal: false).Field(name, value).Value;
 
     /// <summary>The longest run of the secret's characters, in order, that the recorded text still shows.</summary>
     private static int LongestShown(string secret, string recorded) =>
@@ -117,12 +117,9 @@ public sealed class TrafficRedactionTests
     public void Plain_headers_are_recorded_unchanged(string name, string value) => Assert.Equal(value, Recorded(name, value));
 
     [Fact]
-    public void Headers_keep_their_names_and_order()
+    public void A_header_keeps_its_name_as_sent()
     {
-        var recorded = TrafficRedaction.Headers(
-            [KeyValuePair.Create("Content-Type", "application/json"), KeyValuePair.Create("Authorization", "Bearer " + Token)], reveal: false);
-
-        Assert.Equal(["Content-Type", "Authorization"], recorded.Select(h => h.Name));
+        Assert.Equal("authorization", new HeaderRedactor(reveal: false).Field("authorization", "Bearer " + Token).Name);
     }
 
     [Fact]
@@ -137,7 +134,8 @@ public sealed class TrafficRedactionTests
             KeyValuePair.Create("X-Assertion", Jwt),
         ];
 
-        var recorded = TrafficRedaction.Headers(headers, reveal: true);
+        var redactor = new HeaderRedactor(reveal: true);
+        var recorded = headers.Select(h => redactor.Field(h.Key, h.Value));
 
         Assert.Equal(headers.Select(h => new HeaderField(h.Key, h.Value)), recorded);
     }

@@ -134,15 +134,30 @@ public sealed class TrafficRingTests
     }
 
     [Fact]
-    public void A_record_counts_its_bodies_headers_and_events_twice_per_character()
+    public void A_record_counts_its_bodies_and_events_by_utf8_byte_and_its_headers_twice_per_character()
     {
         var record = Record(1, bodyChars: 100) with
         {
             RequestHeaders = [new("Accept", "a/b")],
-            ResponseBody = new("12345", 5, false),
+            ResponseBody = new("12€45", 7, false),
             Events = [new(1, new("abc", 3, false))],
         };
 
-        Assert.Equal(EmptySize + 2 * (100 + 5 + (3 + 24) + (6 + 3 + 24)), record.Size);
+        Assert.Equal(EmptySize + 100 + 7 + (3 + 48) + 2 * (6 + 3 + 24), record.Size);
+    }
+
+    [Fact]
+    public void Newest_of_a_session_gives_only_its_exchanges_newest_last()
+    {
+        var ring = new TrafficRing(10, long.MaxValue);
+        foreach (var (sequence, session) in new[] { (1L, "a"), (2L, "b"), (3L, "a"), (4L, (string?)null), (5L, "a") })
+        {
+            ring.Add(Record(sequence, session: session));
+        }
+
+        Assert.Equal([1, 3, 5], Sequences(ring.Newest(10, "a")));
+        Assert.Equal([3, 5], Sequences(ring.Newest(2, "a")));
+        Assert.Equal([2], Sequences(ring.Newest(10, "b")));
+        Assert.Empty(ring.Newest(10, "c"));
     }
 }

@@ -161,10 +161,25 @@ public sealed class TrafficRecordingTests
         Assert.Equal(2, node.GetProperty("evicted").GetInt64());
         var own = await Eventually.Until(() => TrafficApi.Get(server.Http, $"/traffic/api/sessions/{session}"),
             page => page.GetProperty("exchanges").EnumerateArray().Any(e => Carries(e, "ring-5")), TimeSpan.FromSeconds(10), "ring-5");
+        // The session's ring holds its calls (its initialize is the node ring's, which dropped it already).
         Assert.Equal(["ring-3", "ring-4", "ring-5"], own.GetProperty("exchanges").EnumerateArray().Select(Marker));
-        Assert.Equal(3, own.GetProperty("evicted").GetInt32());
+        Assert.Equal(2, own.GetProperty("evicted").GetInt32());
         Assert.Equal(6, own.GetProperty("session").GetProperty("requests").GetInt64());
         Assert.Equal(5, own.GetProperty("session").GetProperty("echoes").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_sessions_view_starts_with_its_initialize_from_the_node_ring()
+    {
+        await using var server = await EchoServerHost.Start();
+        var session = await server.Initialize();
+        await server.Echo(session, "ring-1");
+
+        var own = await Eventually.Until(() => TrafficApi.Get(server.Http, $"/traffic/api/sessions/{session}"),
+            page => page.GetProperty("exchanges").EnumerateArray().Any(e => Carries(e, "ring-1")), TimeSpan.FromSeconds(10), "ring-1");
+
+        Assert.Equal(["initialize", "tools/call"], own.GetProperty("exchanges").EnumerateArray().Select(e => e.GetProperty("method").GetString()));
+        Assert.Equal(0, own.GetProperty("evicted").GetInt32());
     }
 
     [Fact]
