@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 
 namespace AkkaMcpEcho.Messages;
 
-/// <summary>One HTTP header as it arrived (name as sent, value as sent).</summary>
-public sealed record HeaderField(string Name, string Value);
+/// <summary>One HTTP header as it arrived (name as sent, value as sent). A struct: a recorded exchange holds many, as one array.</summary>
+public readonly record struct HeaderField(string Name, string Value);
 
 /// <summary>
 /// An immutable snapshot of what tools may inspect about the HTTP request that carried a call.

@@ -116,5 +116,5 @@ internal static class HarExport
     }
 
     private static string? Header(IEnumerable<HeaderField> headers, string name) =>
-        headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;
+        headers.Where(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
 }

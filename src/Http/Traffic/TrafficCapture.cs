@@ -12,13 +12,14 @@ namespace AkkaMcpEcho.Http.Traffic;
 /// </summary>
 internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset started)
 {
-    private readonly List<RecordedEvent> _events = [];
+    // Most answers are one JSON body: the list exists only once an event arrives.
+    private List<RecordedEvent>? _events;
 
     public RecordedText? Answer { get; private set; }
 
     public int EventsDropped { get; private set; }
 
-    public ImmutableArray<RecordedEvent> Events => [.. _events];
+    public ImmutableArray<RecordedEvent> Events => _events is null ? [] : [.. _events];
 
     public void Add(TapFrame frame, DateTimeOffset now)
     {
@@ -26,8 +27,9 @@ internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset st
         {
             Answer = RecordedTexts.Of(frame.Bytes, settings.BodyBytes, settings.RevealSecrets);
         }
-        else if (frame.Kind == FrameKind.Event && _events.Count < settings.Events)
+        else if (frame.Kind == FrameKind.Event && (_events?.Count ?? 0) < settings.Events)
         {
+            _events ??= [];
             var text = RecordedTexts.Of(frame.Bytes.AsSpan().TrimEnd((byte)'\n'), settings.BodyBytes, settings.RevealSecrets);
             _events.Add(new RecordedEvent(Math.Round((now - started).TotalMilliseconds, 3), text));
         }
@@ -38,5 +40,5 @@ internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset st
     }
 
     /// <summary>The last event kept, whole: where a streamed answer's response (or error) is.</summary>
-    public RecordedText? LastEvent => _events.Count > 0 && !_events[^1].Data.Truncated ? _events[^1].Data : null;
+    public RecordedText? LastEvent => _events is [.., var last] && !last.Data.Truncated ? last.Data : null;
 }
