@@ -20,7 +20,7 @@ const string Usage = """
       LoadGen smoke  --server <AkkaMcpEcho.dll>
       LoadGen soak   --server <AkkaMcpEcho.dll> [--out benchmarks/RESULTS.md] [--minutes 30] [--cluster-minutes 15]
                      [--session-timeout 20] [--workers 16] [--sample 10] [--max-slope 0.5] [--max-drift 10] [--warmup-minutes M]
-                     [--command <text>] [--commit <id>]   (0 minutes skips that phase)
+                     [--floor-window-minutes 3] [--command <text>] [--commit <id>]   (0 minutes skips that phase)
       LoadGen traffic-memory --server <AkkaMcpEcho.dll> --out <RESULTS.md> [--sessions 10000] [--calls 8] [--more-calls 6] [--more-steps 2]
                      [--message-bytes 8000,12000,17000,16000] [--connections 32] [--samples 20] [--max-growth 10]
                      [--session-exchanges 50] [--session-bytes 65536] [--node-exchanges 2000] [--node-bytes 16777216]
@@ -33,8 +33,8 @@ try
 {
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
-        "sample", "max-slope", "max-drift", "warmup-minutes", "calls", "more-calls", "more-steps", "message-bytes", "connections", "samples",
-        "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes");
+        "sample", "max-slope", "max-drift", "warmup-minutes", "floor-window-minutes", "calls", "more-calls", "more-steps", "message-bytes",
+        "connections", "samples", "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes");
     var soak = cli.Mode == "soak" ? SoakOptions.From(cli) : null;
     var traffic = cli.Mode == "traffic-memory" ? TrafficOptions.From(cli) : null;
     // Every mode stops by itself: the matrix within 30 minutes, the soak 15 minutes after its load, traffic-memory within

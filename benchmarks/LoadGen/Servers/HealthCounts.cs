@@ -11,6 +11,12 @@ public sealed record SessionCounters(int Active, long Created, long Expired, lon
     public static SessionCounters From(JsonElement json) => new(
         json.GetProperty("active").GetInt32(), json.GetProperty("total_created").GetInt64(),
         json.GetProperty("expired").GetInt64(), json.GetProperty("ended").GetInt64(), json.GetProperty("rejected").GetInt64());
+
+    public static SessionCounters operator +(SessionCounters a, SessionCounters b) =>
+        new(a.Active + b.Active, a.Created + b.Created, a.Expired + b.Expired, a.Ended + b.Ended, a.Rejected + b.Rejected);
+
+    public static SessionCounters operator -(SessionCounters a, SessionCounters b) =>
+        new(a.Active - b.Active, a.Created - b.Created, a.Expired - b.Expired, a.Ended - b.Ended, a.Rejected - b.Rejected);
 }
 
 /// <summary>

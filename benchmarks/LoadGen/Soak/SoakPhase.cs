@@ -8,11 +8,12 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Soak;
 public sealed record SoakNode(string Name, int Pid, MemoryTrend Memory, double DrainedMb, long LogLines, IReadOnlyList<string> RecentLog, TimeSpan Cpu);
 
 /// <summary>What one soak phase (one node, or a cluster) saw.</summary>
-public sealed record SoakPhase(string Name, TimeSpan Duration, TimeSpan Elapsed, SoakCounters Counters, ErrorLog Errors,
-    IReadOnlyList<SoakNode> Nodes, IReadOnlyList<SoakSample> Samples, HealthCounts? Final)
+/// <param name="Ready">The probes before the load; their /health counters are the base of <see cref="Expected"/>.</param>
+public sealed record SoakPhase(string Name, TimeSpan Duration, TimeSpan WarmUp, TimeSpan Elapsed, Readiness Ready, SoakCounters Counters,
+    ErrorLog Errors, IReadOnlyList<SoakNode> Nodes, IReadOnlyList<SoakSample> Samples, HealthCounts? Final)
 {
     /// <summary>The /health counters the client's own counts predict once every abandoned session has expired.</summary>
-    public SessionCounters Expected => new(0, Counters[SoakCount.Created],
+    public SessionCounters Expected => Ready.Before + new SessionCounters(0, Counters[SoakCount.Created],
         Counters[SoakCount.Abandoned] + Counters[SoakCount.LeftByError], Counters[SoakCount.Deleted], 0);
 
     public bool Settled => Final?.Sessions == Expected;
@@ -27,8 +28,10 @@ public sealed record SoakPhase(string Name, TimeSpan Duration, TimeSpan Elapsed,
         }
         foreach (var node in Nodes.Where(n => !n.Memory.Flat(options.MaxSlopeMbPerMinute, options.MaxDriftPercent)))
         {
-            failures.Add($"{node.Name}: memory not flat (slope {node.Memory.SlopeMbPerMinute:0.000} MB/min, end {node.Memory.DriftPercent:+0.0;-0.0} % "
-                + $"against after warm-up, {node.Memory.Samples} samples after warm-up)");
+            var m = node.Memory;
+            failures.Add($"{node.Name}: memory not flat (floor slope {m.FloorSlopeMbPerMinute:0.000} MB/min, last floor "
+                + $"{m.FloorDriftPercent:+0.0;-0.0} % against the first, {m.Floors.Count} floors of {options.FloorWindow.TotalMinutes:0.#} min "
+                + $"after a {WarmUp.TotalMinutes:0.#}-minute warm-up, at least {MemoryTrend.MinFloors} needed)");
         }
         if (Final is not { } final)
         {
@@ -36,14 +39,16 @@ public sealed record SoakPhase(string Name, TimeSpan Duration, TimeSpan Elapsed,
         }
         else
         {
-            var s = final.Sessions;
+            // The load's own sessions must add up; a probe refused before it may have left total_created one over.
+            var s = final.Sessions - Ready.Before;
             if (s.Created != s.Expired + s.Ended + s.Active)
             {
-                failures.Add($"/health: total_created {s.Created} ≠ expired {s.Expired} + ended {s.Ended} + active {s.Active}");
+                failures.Add($"/health, less the counters before the load: total_created {s.Created} ≠ expired {s.Expired} + ended {s.Ended} "
+                    + $"+ active {s.Active}");
             }
             if (!Settled)
             {
-                failures.Add($"/health {Format(s)} after the drain, expected {Format(Expected)}");
+                failures.Add($"/health {Format(final.Sessions)} after the drain, expected {Format(Expected)}");
             }
         }
         return failures;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
+using AkkaMcpEcho.Benchmarks.LoadGen.Measure;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Soak;
 
@@ -22,9 +23,13 @@ public static class SoakReport
         md.AppendLine($"- Server: Release build, `MCP_SESSION_TIMEOUT={options.SessionTimeout.TotalSeconds:0}`, `--MCP_MAX_SESSIONS=200000 "
             + $"--ECHO_LOG_LEVEL=WARNING`; {options.Workers} client workers; RSS (`VmRSS`) of every server process sampled every "
             + $"{options.SampleInterval.TotalSeconds:0} s.");
-        md.AppendLine($"- Flat means, on every node: after the warm-up ({options.WarmUpText}) the least-squares slope of RSS is at most "
-            + $"{Num(options.MaxSlopeMbPerMinute, "0.0##")} MB/min, and RSS at the end (mean of the last 3 samples) is at most "
-            + $"{Num(options.MaxDriftPercent, "0.#")} % above RSS after the warm-up (mean of the first 3 samples after it). The run fails on any "
+        md.AppendLine($"- Flat means, on every node: after the warm-up ({options.WarmUpText}) the samples are cut into windows of "
+            + $"{Num(options.FloorWindow.TotalMinutes, "0.#")} minutes (counted back from the end; a shorter remainder joins the first window) "
+            + $"and each window's minimum RSS is its floor; at least {MemoryTrend.MinFloors} floors, their least-squares slope at most "
+            + $"{Num(options.MaxSlopeMbPerMinute, "0.0##")} MB/min, and the last floor at most {Num(options.MaxDriftPercent, "0.#")} % above the "
+            + "first. The floor, not every sample: the GC commits and gives back memory in steps of ~10 MB that come and go within minutes, "
+            + "and one such step can alone make a slope over raw samples ~1 MB/min, while memory that is kept raises every later floor "
+            + "(`benchmarks/SOAK-MEMORY.md`). The slope over every sample is shown too, not judged. The run fails on any "
             + "error, a node that is not flat, or final `/health` counts other than those the client's own counts predict.");
         md.AppendLine();
         Counts(md, phases);
@@ -48,7 +53,10 @@ public static class SoakReport
     {
         md.AppendLine("| | " + string.Join(" | ", phases.Select(p => p.Name)) + " |");
         md.AppendLine("|---|" + string.Concat(phases.Select(_ => "---:|")));
-        Row(md, phases, "load, minutes", p => Num(p.Elapsed.TotalMinutes, "0.0"));
+        Row(md, phases, "before the load: `initialize` probes (refused) / seconds until every node created a session",
+            p => $"{p.Ready.Probes} ({p.Ready.Refusals.Count}) / {Num(p.Ready.Took.TotalSeconds, "0.0")}");
+        Row(md, phases, "`/health` after the probes (the base of the expected counts)", p => Counters(p.Ready.Before));
+        Row(md, phases, "load, minutes (warm-up)", p => $"{Num(p.Elapsed.TotalMinutes, "0.0")} ({Num(p.WarmUp.TotalMinutes, "0.#")})");
         Row(md, phases, "sessions created", p => Count(p, SoakCount.Created));
         Row(md, phases, "echo calls, every answer validated", p => Count(p, SoakCount.EchoCalls));
         Row(md, phases, "sessions deleted / then answering 404", p => $"{Count(p, SoakCount.Deleted)} / {Count(p, SoakCount.DeletedProbed)}");
@@ -64,7 +72,7 @@ public static class SoakReport
         Row(md, phases, "active sessions during the load (`/health`), max", p => p.Samples.Max(s => s.Active)?.ToString("N0", Invariant) ?? "—");
         Row(md, phases, "final `/health`: active / total_created / expired / ended / rejected",
             p => p.Final is { Sessions: var s } ? Counters(s) : "no answer");
-        Row(md, phases, "expected from the client's counts", p => Counters(p.Expected));
+        Row(md, phases, "expected: after the probes + the client's counts", p => Counters(p.Expected));
         Row(md, phases, "server log lines (WARNING and above) during the soak", p => p.Nodes.Sum(n => n.LogLines).ToString("N0", Invariant));
         Row(md, phases, "server CPU, seconds (all nodes)", p => Num(p.Nodes.Sum(n => n.Cpu.TotalSeconds), "0"));
         md.AppendLine();
@@ -72,16 +80,18 @@ public static class SoakReport
 
     private static void Memory(StringBuilder md, SoakOptions options, IReadOnlyList<SoakPhase> phases)
     {
-        md.AppendLine("| RSS, MB | start | after warm-up | peak | end | slope after warm-up, MB/min | end vs after warm-up | after the drain | flat |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| RSS, MB | start | peak | floors after warm-up | first floor | last floor | **floor slope, MB/min** | **last vs first floor** "
+            + "| slope of every sample, MB/min (not judged) | after the drain | flat |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var phase in phases)
         {
             foreach (var node in phase.Nodes)
             {
                 var m = node.Memory;
-                md.AppendLine($"| {phase.Name}: {node.Name} | {Num(m.StartMb, "0.0")} | {Num(m.SettledMb, "0.0")} | {Num(m.PeakMb, "0.0")} "
-                    + $"| {Num(m.EndMb, "0.0")} | {Num(m.SlopeMbPerMinute, "+0.000;-0.000")} | {Num(m.DriftPercent, "+0.0;-0.0")} % "
-                    + $"| {Num(node.DrainedMb, "0.0")} | {(m.Flat(options.MaxSlopeMbPerMinute, options.MaxDriftPercent) ? "yes" : "**no**")} |");
+                md.AppendLine($"| {phase.Name}: {node.Name} | {Num(m.StartMb, "0.0")} | {Num(m.PeakMb, "0.0")} | {m.Floors.Count} "
+                    + $"| {Num(m.FirstFloorMb, "0.0")} | {Num(m.LastFloorMb, "0.0")} | {Num(m.FloorSlopeMbPerMinute, "+0.000;-0.000")} "
+                    + $"| {Num(m.FloorDriftPercent, "+0.0;-0.0")} % | {Num(m.SampleSlopeMbPerMinute, "+0.000;-0.000")} | {Num(node.DrainedMb, "0.0")} "
+                    + $"| {(m.Flat(options.MaxSlopeMbPerMinute, options.MaxDriftPercent) ? "yes" : "**no**")} |");
             }
         }
         md.AppendLine();
@@ -116,8 +126,11 @@ public static class SoakReport
             {options.ExpiredAfter.TotalSeconds:0} s after its last request, and its open stream must have been completed by the server.
             In the cluster, session i is created on node i mod 3, its calls go round-robin to the three nodes, its GET stream to the
             next node and its DELETE to the third, so the stream is never served by the node that created the session (and, with
-            entities placed by shard, is served by another node than the one hosting the session about two times in three). After
-            the load, the run waits until every abandoned session has expired, then reads `/health`.
+            entities placed by shard, is served by another node than the one hosting the session about two times in three). Before
+            the load each node gets `initialize` probes until one answers 200 (its session deleted at once), since `/health` lists the
+            members but not whether sharding places sessions yet; the `/health` counters then agreed by every node are the base the
+            client's counts add to (a probe refused meanwhile may leave `total_created` one over). After the load, the run waits until
+            every abandoned session has expired, then reads `/health`.
             """);
     }
 

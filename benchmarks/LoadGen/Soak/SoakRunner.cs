@@ -12,9 +12,12 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Soak;
 /// </summary>
 public static class SoakRunner
 {
+    /// <summary>How long a phase's nodes may take to create sessions once they answer /health (the cluster: once formed).</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(60);
+
     public static async Task<int> Run(SoakOptions options, CancellationToken cancel)
     {
-        if (Mcp.ValidatorSelfTest.Failures() is { Count: > 0 } selfTest)
+        if (Mcp.ValidatorSelfTest.Failures().Concat(MemoryTrendSelfTest.Failures()).ToList() is { Count: > 0 } selfTest)
         {
             selfTest.ForEach(Console.Error.WriteLine);
             return 1;
@@ -22,6 +25,7 @@ public static class SoakRunner
         var started = DateTimeOffset.UtcNow;
         var loadAtStart = Matrix.MachineInfo.LoadAverage();
         var phases = new List<SoakPhase>();
+        var failures = new List<string>();
         if (options.SingleDuration > TimeSpan.Zero)
         {
             await using var server = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment);
@@ -29,10 +33,20 @@ public static class SoakRunner
         }
         if (options.ClusterDuration > TimeSpan.Zero)
         {
-            await using var cluster = await ClusterNodes.Start(options.ServerDll, SoakOptions.ClusterNodes, options.ServerEnvironment, cancel);
-            phases.Add(await Drive($"{SoakOptions.ClusterNodes} nodes", cluster.Processes, options.ClusterDuration, options, cancel));
+            var name = $"{SoakOptions.ClusterNodes} nodes";
+            try
+            {
+                await using var cluster = await ClusterNodes.Start(options.ServerDll, SoakOptions.ClusterNodes, options.ServerEnvironment, cancel);
+                phases.Add(await Drive(name, cluster.Processes, options.ClusterDuration, options, cancel));
+            }
+            catch (TimeoutException e)
+            {
+                // A cluster that does not form or create sessions in time fails the soak, the other phase's results kept.
+                Console.Error.WriteLine($"{name}: {e.Message}");
+                failures.Add($"{name}: no load run: {e.Message}");
+            }
         }
-        var failures = phases.SelectMany(phase => phase.Failures(options).Select(failure => $"{phase.Name}: {failure}")).ToList();
+        failures.InsertRange(0, phases.SelectMany(phase => phase.Failures(options).Select(failure => $"{phase.Name}: {failure}")));
         var report = SoakReport.Render(options, started, loadAtStart, phases, failures);
         var existing = File.Exists(options.OutFile) ? await File.ReadAllTextAsync(options.OutFile, cancel) : null;
         await File.WriteAllTextAsync(options.OutFile, MarkedSection.Soak.Put(existing, report), cancel);
@@ -49,6 +63,9 @@ public static class SoakRunner
         var pids = nodes.Select(node => node.Pid ?? throw new InvalidOperationException($"{node.Name}: no process id")).ToArray();
         Console.WriteLine($"soak, {name}: {duration.TotalMinutes:0.#} min, {options.Workers} workers, session timeout "
             + $"{options.SessionTimeout.TotalSeconds:0} s; " + string.Join(", ", nodes.Select(n => $"{n.Name} on {n.Endpoint} (pid {n.Pid})")));
+        var ready = await SessionReadiness.Wait(nodes, ReadyWithin, cancel);
+        Console.WriteLine($"  sessions created on every node after {ready.Took.TotalSeconds:0.0} s, {ready.Probes} initialize probes "
+            + $"({ready.Refusals.Count} refused); /health then: {SoakPhase.Format(ready.Before)}");
         var counters = new SoakCounters();
         var errors = new ErrorLog();
         var logBefore = servers.Select(server => server.OutputLines).ToArray();
@@ -77,10 +94,11 @@ public static class SoakRunner
         var elapsed = Stopwatch.GetElapsedTime(started);
         Console.WriteLine($"  load over after {elapsed.TotalMinutes:0.0} min; waiting for the abandoned sessions to expire");
         await checking;
-        var phase = new SoakPhase(name, duration, elapsed, counters, errors, [], sampler.Samples, null);
-        var final = await SettledHealth(nodes[0], phase.Expected, options, cancel);
         var warmUp = options.WarmUp(duration);
-        var results = servers.Select((server, i) => new SoakNode(server.Target.Name, pids[i], MemoryTrend.From(sampler.Of(i), warmUp),
+        var phase = new SoakPhase(name, duration, warmUp, elapsed, ready, counters, errors, [], sampler.Samples, null);
+        var final = await SettledHealth(nodes[0], phase.Expected, options, cancel);
+        var results = servers.Select((server, i) => new SoakNode(server.Target.Name, pids[i],
+            MemoryTrend.From(sampler.Of(i), warmUp, options.FloorWindow),
             ProcStats.ResidentBytes(pids[i]) / 1048576.0, server.OutputLines - logBefore[i], server.RecentOutput, cpu[i].Stop().Server)).ToList();
         phase = phase with { Nodes = results, Final = final };
         Console.WriteLine($"  {name}: {Progress(counters, errors)}; final /health: {(final is null ? "none" : SoakPhase.Format(final.Sessions))}");
