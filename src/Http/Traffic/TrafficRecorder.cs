@@ -67,11 +67,14 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             names.MetaVersion ?? (versionHeader.Length > 0 ? versionHeader : null),
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
             exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method, request.Path + request.QueryString,
-            response.StatusCode, End(exchange, capture, error),
+            exchange.End == ExchangeEnd.Dropped ? 0 : response.StatusCode, End(exchange, capture, error),
             TrafficRedaction.Headers(request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
             TrafficRedaction.Headers(response.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())), _traffic.RevealSecrets),
             exchange.RequestBody is { } body ? RecordedTexts.Of(body, _traffic.BodyBytes, _traffic.RevealSecrets) : null,
-            capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error);
+            capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error)
+        {
+            Fault = exchange.Fault?.Label,
+        };
     }
 
     /// <summary>A request refused before the POST handler chose its rules: its headers tell which generation sent it.</summary>
@@ -88,6 +91,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
     {
         ExchangeEnd.ClientGone => "client-gone",
         ExchangeEnd.TimedOut => "timed-out",
+        ExchangeEnd.Dropped => "dropped",
         _ when exchange.Http.Request.Method == HttpMethods.Post && exchange.RpcIdJson is not null && capture?.LastEvent is { } last
             && error is null && !ExchangeFacts.IsResponse(last) => "cancelled",
         _ => "answered",
