@@ -18,8 +18,9 @@ public sealed record SessionAnswer<TReply>(string SessionId, TReply? Reply) : IW
 {
     /// <summary>
     /// A rule of the session's that applies to this request; the HTTP layer applies it. A fault that refuses the request
-    /// (status, rpc-error, drop) comes with no reply: the command did not run.
+    /// (status, rpc-error, drop) comes with no reply: the command did not run. Left out of the wire when null (almost always).
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Faults.FaultRule? Fault { get; init; }
 }
 
