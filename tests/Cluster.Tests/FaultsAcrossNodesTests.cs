@@ -48,5 +48,8 @@ public sealed class FaultsAcrossNodesTests(FaultsAcrossNodesTests.ThreeFaultNode
     }
 
     /// <summary>Three nodes that offer injectFault.</summary>
-    public sealed class ThreeFaultNodes() : ThreeNodeFixture(new Dictionary<string, string?> { ["MCP_FAULTS_TOOL"] = "true" });
+    public sealed class ThreeFaultNodes : ThreeNodeFixture
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["MCP_FAULTS_TOOL"] = "true" };
+    }
 }

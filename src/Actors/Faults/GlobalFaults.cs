@@ -9,15 +9,20 @@ namespace AkkaMcpEcho.Actors.Faults;
 /// <summary>
 /// This node's global fault rules (the /faults API's): adds and removes them and puts the set on the
 /// <see cref="FaultBoard"/> requests read. In a cluster every change goes to every node's keeper through distributed
-/// pub-sub, the newest version winning; a rule's count is counted on each node.
+/// pub-sub, the newest version winning; a rule's count is counted on each node. Once rules have changed, each node also
+/// repeats its set every second: a node whose subscription had not yet spread when a change was published (or that
+/// joined later) has it within a second of being known.
 /// </summary>
-public sealed class GlobalFaults : ReceiveActor
+public sealed class GlobalFaults : ReceiveActor, IWithTimers
 {
     public const string Topic = "mcp-faults";
+    private static readonly TimeSpan RepeatEvery = TimeSpan.FromSeconds(1);
 
     private readonly FaultBoard _board;
     private readonly IActorRef? _mediator;
     private long _version;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public GlobalFaults(FaultBoard board, IActorRef? mediator)
     {
@@ -52,6 +57,7 @@ public sealed class GlobalFaults : ReceiveActor
                 Install(changed.Rules, changed.Version);
             }
         });
+        Receive<Repeat>(_ => _mediator?.Tell(new Publish(Topic, new FaultRulesChanged([.. _board.Rules.Select(armed => armed.Rule)], _version))));
         Receive<SubscribeAck>(_ => { });
     }
 
@@ -67,9 +73,18 @@ public sealed class GlobalFaults : ReceiveActor
         _mediator?.Tell(new Publish(Topic, new FaultRulesChanged(rules, version)));
     }
 
+    private sealed class Repeat
+    {
+        public static readonly Repeat Instance = new();
+    }
+
     /// <summary>Puts <paramref name="rules"/> on the board; a rule it already holds keeps what is left of its count.</summary>
     private void Install(ImmutableArray<FaultRule> rules, long version)
     {
+        if (_version == 0 && _mediator is not null)
+        {
+            Timers.StartPeriodicTimer(Repeat.Instance, Repeat.Instance, RepeatEvery);
+        }
         _version = version;
         var held = _board.Rules.ToDictionary(armed => armed.Rule.Id, StringComparer.Ordinal);
         _board.Set([.. rules.Select(rule => held.TryGetValue(rule.Id, out var armed) && armed.Rule == rule ? armed : new ArmedFault(rule))]);
