@@ -1,8 +1,10 @@
 using System.Net;
 using Akka.Hosting;
+using AkkaMcpEcho.Actors.Faults;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
+using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Http.Health;
 using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Security;
@@ -33,6 +35,7 @@ public static class EchoServer
         customize?.Invoke(builder);
 
         var settings = EchoSettings.From(builder.Configuration);
+        var faultBoard = new FaultBoard();
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -48,12 +51,16 @@ public static class EchoServer
             .AddSingleton(settings.Profile)
             .AddSingleton(settings.Origins)
             .AddSingleton(new KeepAlivePings(settings.KeepAlivePing))
-            .AddSingleton(ToolPages.ForSessions(settings.Profile.Fixtures, settings.ToolsPageSize))
+            .AddSingleton(ToolPages.ForSessions(settings.Profile.Fixtures, settings.ToolsPageSize, settings.Profile.FaultTool))
             .AddSingleton<SessionGateway>()
             .AddSingleton<ClientFaults>()
             .AddSingleton<Taps>()
             .AddSingleton<McpTap, RequestLog>()
+            .AddSingleton<McpTap, FaultTap>()
             .AddSingleton<McpTap, TrafficRecorder>()
+            .AddSingleton(faultBoard)
+            .AddSingleton<FaultGate>()
+            .AddSingleton<AdminAccess>()
             .AddTraffic()
             .AddSingleton(TimeProvider.System)
             .AddSingleton(services => new RequestStates(settings.RequestStateKey ?? RequestStates.NewKey(),
@@ -70,7 +77,8 @@ public static class EchoServer
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
-                .WithSessions(settings.Profile, settings.Cluster.Enabled ? settings.Cluster.Options : null, () => Hocon("cluster.hocon")));
+                .WithSessions(settings.Profile, settings.Cluster.Enabled ? settings.Cluster.Options : null, () => Hocon("cluster.hocon"))
+                .WithGlobalFaults(faultBoard, settings.Cluster.Enabled));
 
         var app = builder.Build();
         if (settings.RequestStateKey is null && settings.Cluster.Enabled)
@@ -80,12 +88,14 @@ public static class EchoServer
         }
         app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();
-        app.UseOriginGuard(settings.Origins, McpEndpoints.Path, TrafficEndpoints.Path);
+        app.UseOriginGuard(settings.Origins, McpEndpoints.Path, TrafficEndpoints.Path, FaultEndpoints.Path);
         app.UseEchoCors();
         app.UseTrafficAccess();
+        app.UseFaultsAccess();
         app.MapHealth();
         app.MapMcp();
         app.MapTraffic();
+        app.MapFaults(settings);
         return app;
     }
 

@@ -8,6 +8,9 @@ namespace AkkaMcpEcho.Protocol;
 /// <summary>The server-to-client messages of MCP, as typed messages an actor can publish; JsonRpcWriter writes them.</summary>
 public static class ServerMessages
 {
+    /// <summary>notifications/tools/list_changed: the tools of the session changed (a tools-changed fault).</summary>
+    public static readonly ServerNotification ToolsListChanged = new("notifications/tools/list_changed", null);
+
     public static ServerNotification Log(string level, string logger, Action<Utf8JsonWriter> data) =>
         new("notifications/message", JsonText.Object(json =>
         {

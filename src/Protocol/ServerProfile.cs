@@ -19,6 +19,9 @@ public sealed record ServerProfile(
     /// <summary>Conformance fixture mode: the suite's fixture tools, resources and prompts beside the default tools.</summary>
     public bool Fixtures { get; init; }
 
+    /// <summary>MCP_FAULTS_TOOL: tools/list offers injectFault after the default tools.</summary>
+    public bool FaultTool { get; init; }
+
     /// <summary>The ring of recorded exchanges each session and handle keeps for the traffic page (0 exchanges: none).</summary>
     public TrafficBounds SessionTraffic { get; init; } = TrafficBounds.SessionDefault;
 

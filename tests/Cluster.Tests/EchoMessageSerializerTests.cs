@@ -7,6 +7,7 @@ using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Cluster;
+using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -79,6 +80,12 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
                     break;
                 case Listen listen:
                     Assert.Equal(listen.Filter.ResourceUris.ToArray(), ((Listen)back).Filter.ResourceUris.ToArray());
+                    break;
+                case FaultRulesChanged rules:
+                    Assert.Equal(rules.Rules.ToArray(), ((FaultRulesChanged)back).Rules.ToArray());
+                    break;
+                case FaultRuleList list:
+                    Assert.Equal(list.Rules.ToArray(), ((FaultRuleList)back).Rules.ToArray());
                     break;
                 case RecordExchange or RecordTraffic or TrafficSlice or AkkaMcpEcho.Actors.Traffic.TrafficLog.TrafficSeen
                     or SessionAnswer<SessionTraffic>:

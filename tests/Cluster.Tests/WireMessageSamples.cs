@@ -5,6 +5,7 @@ using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Cluster;
+using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
@@ -27,7 +28,7 @@ public static class WireMessageSamples
         [
             new StartSession(Id, "2025-06-18", new ClientInfo("client ✨", null), 638_000_000_000_000_002),
             new TouchSession(Id, "tools/list"),
-            new SessionAnswer<SessionTouched>(Id, new SessionTouched("2024-11-05")),
+            new SessionAnswer<SessionTouched>(Id, new SessionTouched("2024-11-05", ToolsChanged: true)) { Fault = Rule },
             new SessionAnswer<SessionTouched>(Id, null),
             new CallTool(Id, "echo", JsonElement.Parse("""{"message":"héllo\n\u0001","uppercase":true,"n":[1,2.5,null]}"""), request),
             new SessionAnswer<ToolCallReply>(Id, new ToolCallReply("HELLO 🐐\nSession: x", IsError: true, InvalidParams: true)),
@@ -71,13 +72,20 @@ public static class WireMessageSamples
             new RecordExchange(Id, [Exchange(request)]),
             new GetSessionTraffic(Id),
             new SessionAnswer<SessionTraffic>(Id, new SessionTraffic([Exchange(request)], 3,
-                SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)))),
+                SessionState.Start(new StartSession(Id, "2026-07-28", ClientInfo.Unknown, 5, SessionKind.Handle)) with { Faults = [Rule], ToolsChanged = true })),
             new RecordTraffic(Exchange(request)),
             new GetTraffic(50, AllNodes: true),
             new GetTraffic(50, AllNodes: false, Session: Id),
             new TrafficSlice([Exchange(request), Exchange(request) with { Sequence = 8 }], 12),
             new WatchTraffic(stream),
             new AkkaMcpEcho.Actors.Traffic.TrafficLog.TrafficSeen(Exchange(request)),
+            new ApplyFault(Id, new FaultAction(FaultEffect.ExpireSession)),
+            new SessionAnswer<FaultApplied>(Id, new FaultApplied(true)),
+            new FaultRulesChanged([Rule, Rule with { Id = "g2", Remaining = null, Probability = 100 }], 638_000_000_000_000_004),
+            new AddFaultRule(Rule),
+            new RemoveFaultRules("g1"),
+            GetFaultRules.Instance,
+            new FaultRuleList([Rule], Added: Rule, Refusal: "no global rule 'g9' ✨"),
             new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),
             new NodeLeaving("akka.tcp://akka-mcp-echo@127.0.0.1:4053"),
             GetClusterStats.Instance,
@@ -88,11 +96,16 @@ public static class WireMessageSamples
         ];
     }
 
+    private static readonly FaultRule Rule = new("g1", new FaultAction(FaultEffect.Status, 503, null, 2, "busy ✨"), "tools/call", "echo", 3, 50);
+
     private static ExchangeRecord Exchange(RequestFacts request) => new(
         "127.0.0.1:3001", 7, 638_000_000_000_000_003, 12.5, "modern", "2026-07-28", Id, "handle", "tools/call", "3",
         "echo", "POST", "/mcp", 200, "answered", request.Headers, [new HeaderField("Content-Type", "text/event-stream")],
         new RecordedText("{\"jsonrpc\":\"2.0\"}", 17, false), null,
-        [new RecordedEvent(1.25, new RecordedText("{\"x\":\"é\"}", 12, true))], 4, new RecordedError(-32020, "Header mismatch", "{\"header\":\"Mcp-Name\"}"));
+        [new RecordedEvent(1.25, new RecordedText("{\"x\":\"é\"}", 12, true))], 4, new RecordedError(-32020, "Header mismatch", "{\"header\":\"Mcp-Name\"}"))
+    {
+        Fault = "status=503 (header)",
+    };
 
     /// <summary>
     /// Every concrete type marked <see cref="IEchoMessage"/> in the project's assemblies, with the answer type of every

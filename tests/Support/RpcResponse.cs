@@ -8,13 +8,16 @@ namespace AkkaMcpEcho.Tests.Support;
 /// <summary>One answer from /mcp, read to the end: status, media type, raw text and the JSON-RPC message it carries.</summary>
 public sealed record RpcResponse(HttpStatusCode Status, string? MediaType, string Text, IReadOnlyDictionary<string, string> Headers)
 {
-    /// <summary>Reads and disposes <paramref name="response"/>. Asserts the server never answers 500.</summary>
-    public static async Task<RpcResponse> Read(HttpResponseMessage response)
+    /// <summary>
+    /// Reads and disposes <paramref name="response"/>. Asserts the server never answers 500, unless a test injected that
+    /// status (<paramref name="injected500"/>).
+    /// </summary>
+    public static async Task<RpcResponse> Read(HttpResponseMessage response, bool injected500 = false)
     {
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode != HttpStatusCode.InternalServerError, $"HTTP 500: {text}");
+            Assert.True(injected500 || response.StatusCode != HttpStatusCode.InternalServerError, $"HTTP 500: {text}");
             var headers = response.Headers.Concat(response.Content.Headers)
                 .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
             return new RpcResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, headers);

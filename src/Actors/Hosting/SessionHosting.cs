@@ -19,6 +19,9 @@ public sealed class ListenHubKey;
 /// <summary>Registry key of this node's <see cref="Traffic.TrafficLog"/> (the traffic page's recorded exchanges).</summary>
 public sealed class TrafficLogKey;
 
+/// <summary>Registry key of this node's <see cref="Faults.GlobalFaults"/> (the /faults API's rules).</summary>
+public sealed class GlobalFaultsKey;
+
 public static class SessionHosting
 {
     /// <summary>Single-node mode: one <see cref="SessionRegistry"/> owns every session.</summary>
@@ -31,4 +34,12 @@ public static class SessionHosting
             registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(null), "listen-hub"));
             registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, sessions, null, () => []), Traffic.TrafficLog.Name));
         });
+
+    /// <summary>
+    /// This node's keeper of global fault rules, writing <paramref name="board"/>; in a cluster (<paramref name="clustered"/>)
+    /// it hears every node's changes.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithGlobalFaults(this AkkaConfigurationBuilder builder, Faults.FaultBoard board, bool clustered) =>
+        builder.WithActors((system, registry) => registry.Register<GlobalFaultsKey>(system.ActorOf(Faults.GlobalFaults.Props(board,
+            clustered ? Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(system).Mediator : null), "global-faults")));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Cluster;
+using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -46,6 +47,13 @@ namespace AkkaMcpEcho.Actors.Serialization;
 [JsonSerializable(typeof(TrafficSlice))]
 [JsonSerializable(typeof(WatchTraffic))]
 [JsonSerializable(typeof(Traffic.TrafficLog.TrafficSeen))]
+[JsonSerializable(typeof(ApplyFault))]
+[JsonSerializable(typeof(SessionAnswer<FaultApplied>))]
+[JsonSerializable(typeof(FaultRulesChanged))]
+[JsonSerializable(typeof(AddFaultRule))]
+[JsonSerializable(typeof(RemoveFaultRules))]
+[JsonSerializable(typeof(GetFaultRules))]
+[JsonSerializable(typeof(FaultRuleList))]
 [JsonSerializable(typeof(GetRegistryStats))]
 [JsonSerializable(typeof(RegistryStats))]
 [JsonSerializable(typeof(NodeSessionStats))]

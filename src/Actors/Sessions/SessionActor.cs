@@ -6,6 +6,7 @@ using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Actors.Traffic;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
+using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Streams;
@@ -61,24 +62,34 @@ public sealed class SessionActor : UntypedActor
             NotStarted(message);
             return;
         }
+        if (RefusedByFault(message, out var fault))
+        {
+            return;
+        }
         switch (message)
         {
             case TouchSession touch:
-                Sender.Tell(touch.Answer(new SessionTouched(Touch().ProtocolVersion)));
+                var touched = Touch();
+                var toolsChanged = touch.Method == "tools/list" && touched.ToolsChanged;
+                _state = toolsChanged ? touched with { ToolsChanged = false } : touched;
+                Sender.Tell(touch.Answer(new SessionTouched(touched.ProtocolVersion, toolsChanged), fault));
                 break;
             case SetLogLevel set:
                 _state = Touch() with { LogLevel = set.Level };
-                Sender.Tell(set.Answer(new LogLevelSet(set.Level)));
+                Sender.Tell(set.Answer(new LogLevelSet(set.Level), fault));
                 break;
             case CallTool call:
                 Touch();
-                Run(call, Sender, answerWith: reply => call.Answer(reply));
+                Run(call, Sender, answerWith: reply => call.Answer(reply, fault));
+                break;
+            case ApplyFault apply:
+                Apply(apply);
                 break;
             case ToolRunReady ready:
                 Finish(ready);
                 break;
             case StreamCall call:
-                StartStreamedCall(call);
+                StartStreamedCall(call, fault);
                 break;
             case CancelRequest cancel:
                 Touch();
@@ -145,7 +156,7 @@ public sealed class SessionActor : UntypedActor
     /// </summary>
     private bool Reaches(object message) =>
         message is not ISessionCommand command
-        || command is GetSessionTraffic
+        || command is GetSessionTraffic or ApplyFault
         || (_state!.Kind == SessionKind.Handle) == command is CallTool { ViaHandle: true };
 
     /// <summary>Blank (never started), ended, or not reached: only a start for a blank session does anything.</summary>
@@ -179,13 +190,13 @@ public sealed class SessionActor : UntypedActor
     /// A streamed call: its runner sequences what the stream carries, and the tool runs once, here (a fixture tool's
     /// script runs in the runner).
     /// </summary>
-    private void StartStreamedCall(StreamCall call)
+    private void StartStreamedCall(StreamCall call, FaultRule? fault)
     {
         var state = Touch();
-        var entry = ToolCatalog.Resolve(call.Call.ToolName, _profile.Fixtures);
+        var entry = ToolCatalog.Resolve(call.Call.ToolName, _profile.Fixtures, faultTool: _profile.FaultTool);
         var runner = Runs.Start(call, entry.Fixture?.Start(call.Call.Arguments), Context, state,
             ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
-        Sender.Tell(call.Answer(new CallStreaming(runner.Path.Name)));
+        Sender.Tell(call.Answer(new CallStreaming(runner.Path.Name), fault));
         if (entry.Fixture is null)
         {
             Run(call.Call, runner, answerWith: reply => reply);
@@ -195,7 +206,7 @@ public sealed class SessionActor : UntypedActor
     /// <summary>Runs a default tool; the outcome goes to <paramref name="replyTo"/> as <paramref name="answerWith"/> makes it.</summary>
     private void Run(CallTool call, IActorRef replyTo, Func<ToolCallReply, object> answerWith)
     {
-        var tool = ToolCatalog.Find(call.ToolName);
+        var tool = ToolCatalog.Find(call.ToolName, _profile.FaultTool);
         if (tool is null)
         {
             replyTo.Tell(answerWith(new ToolCallReply($"Unknown tool: {call.ToolName}", IsError: true, InvalidParams: true)));
@@ -226,6 +237,35 @@ public sealed class SessionActor : UntypedActor
         if (_state.LogLevel is not null && LogLevels.Allows(_state.LogLevel, LogLevels.Info))
         {
             Events.Publish(LogLevels.Activity(tool.Name, result.IsError));
+        }
+    }
+
+    /// <summary>Takes the session's rule for <paramref name="message"/>; one that refuses the request answers in its place.</summary>
+    private bool RefusedByFault(object message, out FaultRule? fault)
+    {
+        (fault, var state, var refusal) = SessionFaults.Take(_state!, message);
+        _state = refusal is null ? state : state.Touched(DateTime.UtcNow.Ticks);
+        if (refusal is not null)
+        {
+            Sender.Tell(refusal);
+        }
+        return refusal is not null;
+    }
+
+    /// <summary>expire-session: the session ends now; tools-changed: its next tools/list changes, and its stream hears so.</summary>
+    private void Apply(ApplyFault apply)
+    {
+        var expires = apply.Action.Effect == FaultEffect.ExpireSession;
+        Sender.Tell(apply.Answer(new FaultApplied(expires)));
+        if (expires)
+        {
+            Context.GetLogger().Info("Session {0} expired by an injected fault", _sessionId);
+            End(SessionCloseReason.Expired);
+        }
+        else if (apply.Action.Effect == FaultEffect.ToolsChanged)
+        {
+            _state = _state! with { ToolsChanged = true };
+            Events.Publish(ServerMessages.ToolsListChanged);
         }
     }
 

@@ -27,6 +27,7 @@ public sealed record EchoSettings(
     ClusterSettings Cluster,
     byte[]? RequestStateKey,
     TrafficSettings Traffic,
+    bool Faults,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -36,10 +37,12 @@ public sealed record EchoSettings(
         var host = read.Get(Row.Host);
         var askTimeout = read.Get(Row.AskTimeout);
         var traffic = TrafficSettings.From(read);
+        var (faults, faultTool) = (read.Get(Row.FaultsEnabled), read.Get(Row.FaultsTool));
         var profile = new ServerProfile(read.Get(Row.SessionTimeout), read.Get(Row.MaxSessions), read.Get(Row.MaxMessageSize),
             read.Get(Row.ProtocolVersions), debug)
         {
             Fixtures = read.Get(Row.Conformance),
+            FaultTool = faults && faultTool,
             SessionTraffic = traffic.Enabled ? traffic.Session : new TrafficBounds(0, 0),
             NodeTraffic = traffic.Node,
         };
@@ -49,7 +52,7 @@ public sealed record EchoSettings(
             read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, faults, []);
         foreach (var unused in Row.Unused)
         {
             read.Get(unused);

@@ -77,6 +77,10 @@ public static class SettingsTable
     public static readonly Setting<string?> TrafficToken = new("MCP_TRAFFIC_TOKEN", null, "not set", OptionalText,
         value => value is null ? "not set" : "set", "access token for /traffic on a non-loopback bind (Authorization: Bearer, "
         + "or ?token=); there, without it, /traffic answers 401", secret: true);
+    public static readonly Setting<bool> FaultsEnabled = new("MCP_FAULTS_ENABLED", true, "true", Flag, ShowFlag,
+        "inject the faults clients ask for (Echo-Fault header, injectFault rules, the /faults API); false: ignore them all");
+    public static readonly Setting<bool> FaultsTool = new("MCP_FAULTS_TOOL", false, "false", Flag, ShowFlag,
+        "list the injectFault tool after the eleven default tools (both generations)");
     public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
         "cluster mode: sessions become sharded entities across the nodes");
     public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
@@ -101,7 +105,7 @@ public static class SettingsTable
         Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
-        TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
+        TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
         ClusterSeeds, .. Unused,
     ];
 

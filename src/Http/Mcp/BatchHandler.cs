@@ -33,7 +33,7 @@ internal sealed class BatchHandler(McpMethods methods, SessionGateway sessions, 
             return refusal;
         }
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
-        var answer = await sessions.Ask(new TouchSession(sessionId, "batch"), context.RequestAborted);
+        var answer = await sessions.Ask(new TouchSession(sessionId, "batch"), context);
         if (answer.Reply is not { } touched)
         {
             return McpReply.SessionNotFound(sessionId);

@@ -12,13 +12,14 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// </summary>
 internal static class ClientMessages
 {
-    public static async Task<McpReply> Accept(SessionGateway sessions, JsonRpcMessage message, string sessionId, CancellationToken cancel)
+    public static async Task<McpReply> Accept(SessionGateway sessions, JsonRpcMessage message, string sessionId, HttpContext context)
     {
+        var cancel = context.RequestAborted;
         var found = message.Kind == JsonRpcKind.Response
             ? (await sessions.Ask(new ClientResponse(sessionId, message.IdJson ?? "null", message.Raw.GetRawText()), cancel)).Reply is not null
             : message.Method == "notifications/cancelled" && RequestId(message.Params) is { } requestId
                 ? (await sessions.Ask(new CancelRequest(sessionId, requestId), cancel)).Reply is not null
-                : (await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), cancel)).Reply is not null;
+                : (await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), context)).Reply is not null;
         return found ? McpReply.Accepted : McpReply.SessionNotFound(sessionId);
     }
 

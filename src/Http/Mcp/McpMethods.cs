@@ -28,7 +28,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         if (message.Kind != JsonRpcKind.Request)
         {
             // Notifications and client responses: the session must exist; there is nothing to answer.
-            return await ClientMessages.Accept(sessions, message, sessionId, context.RequestAborted);
+            return await ClientMessages.Accept(sessions, message, sessionId, context);
         }
 
         var id = message.IdJson;
@@ -40,7 +40,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         return message.Method switch
         {
             "tools/call" => await CallTool(message, sessionId, context, started),
-            "tools/list" => await WhenSessionExists(sessionId, message.Method, context, () => ToolsPage(id, message.Params)),
+            "tools/list" => await ToolsList(sessionId, id, message.Params, context),
             "ping" => await WhenSessionExists(sessionId, message.Method, context, () => McpReply.Ok(JsonRpcWriter.RawResult(id, "{}"))),
             "logging/setLevel" => await SetLevel(message, sessionId, context),
             _ when settings.Profile.Fixtures && FixtureMethods.Names.Contains(message.Method!) => await WhenSessionExists(sessionId,
@@ -91,11 +91,11 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         }
         var call = new CallTool(sessionId, parameters.Name, parameters.Arguments, RequestFactsCapture.From(context, started));
         var progressToken = StreamedCalls.ProgressToken(message.Params);
-        if (ToolCatalog.Streams(ToolCatalog.Resolve(parameters.Name, settings.Profile.Fixtures), progressToken))
+        if (ToolCatalog.Streams(ToolCatalog.Resolve(parameters.Name, settings.Profile.Fixtures, faultTool: settings.Profile.FaultTool), progressToken))
         {
-            return await streamed.Start(call, id!, progressToken, context.RequestAborted);
+            return await streamed.Start(call, id!, progressToken, context);
         }
-        return (await sessions.Ask(call, context.RequestAborted)).Reply switch
+        return (await sessions.Ask(call, context)).Reply switch
         {
             null => McpReply.SessionNotFound(sessionId),
             { InvalidParams: true } invalid => McpReply.RequestError(id, JsonRpcErrors.InvalidParams, invalid.Text),
@@ -112,19 +112,24 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams,
                 "Invalid params: level must be one of " + string.Join(", ", LogLevels.Ordered));
         }
-        var answer = await sessions.Ask(new SetLogLevel(sessionId, level.GetString()!), context.RequestAborted);
+        var answer = await sessions.Ask(new SetLogLevel(sessionId, level.GetString()!), context);
         return answer.Reply is null ? McpReply.SessionNotFound(sessionId) : McpReply.Ok(JsonRpcWriter.RawResult(id, "{}"));
     }
 
     private async Task<McpReply> WhenSessionExists(string sessionId, string method, HttpContext context, Func<McpReply> reply)
     {
-        var answer = await sessions.Ask(new TouchSession(sessionId, method), context.RequestAborted);
+        var answer = await sessions.Ask(new TouchSession(sessionId, method), context);
         return answer.Reply is null ? McpReply.SessionNotFound(sessionId) : reply();
     }
 
-    private McpReply ToolsPage(string? id, JsonElement parameters)
+    /// <summary>The session's tools, changed while a tools-changed fault is pending.</summary>
+    private async Task<McpReply> ToolsList(string sessionId, string? id, JsonElement parameters, HttpContext context)
     {
-        var (page, problem) = tools.Page(parameters);
+        if ((await sessions.Ask(new TouchSession(sessionId, "tools/list"), context)).Reply is not { } touched)
+        {
+            return McpReply.SessionNotFound(sessionId);
+        }
+        var (page, problem) = tools.Page(parameters, touched.ToolsChanged);
         return page is not null ? McpReply.Ok(JsonRpcWriter.RawResult(id, page)) : McpReply.RequestError(id, JsonRpcErrors.InvalidParams, problem!);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Stateless;
 using AkkaMcpEcho.Http.Wire;
@@ -14,27 +15,42 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
 internal sealed class McpPostHandler(
-    EchoSettings settings, McpMethods methods, BatchHandler batches, StatelessEndpoint stateless, ClientFaults clientFaults)
+    EchoSettings settings, McpMethods methods, BatchHandler batches, StatelessEndpoint stateless, ClientFaults clientFaults, FaultGate faults)
 {
     public async Task Handle(HttpContext context)
     {
         var started = DateTime.UtcNow.Ticks;
         var accept = ContentNegotiation.Negotiate(context.Request.Headers.Accept);
-        McpReply reply;
+        McpReply? reply;
         try
         {
             reply = await Process(context, accept, started);
+            if (FaultState.Of(context) is { } fault)
+            {
+                reply = await faults.After(context, fault, reply);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             return;
         }
-        await FrameWriter.Write(context, reply, accept.PrefersEventStream);
+        catch (InjectedFault injected)
+        {
+            reply = await faults.After(context, injected.State, FaultGate.Refuse(context, injected.State.Action));
+        }
+        if (reply is not null)
+        {
+            await FrameWriter.Write(context, reply, accept.PrefersEventStream);
+        }
     }
 
     private async Task<McpReply> Process(HttpContext context, AcceptedFormats accept, long started)
     {
         var request = context.Request;
+        if (faults.HeaderRefusal(context, out var fault) is { } badFault)
+        {
+            return badFault;
+        }
         if (!ContentNegotiation.IsJsonContent(request.ContentType))
         {
             return McpReply.Error(StatusCodes.Status415UnsupportedMediaType, JsonRpcErrors.TransportError,
@@ -70,6 +86,7 @@ internal sealed class McpPostHandler(
         if (json.ValueKind == JsonValueKind.Array)
         {
             McpExchange.Carries(context, "(batch)", null);
+            faults.Before(context, fault, "(batch)", default);
             var statelessBatch = StatelessRevision.Serves(version, hasSession, null, false);
             McpExchange.Serving(context, statelessBatch ? ExchangeEra.Modern : ExchangeEra.Legacy);
             return statelessBatch ? StatelessEndpoint.Batch() : await batches.Handle(json, context, started);
@@ -79,6 +96,7 @@ internal sealed class McpPostHandler(
             return McpReply.Error(StatusCodes.Status400BadRequest, invalid.Code, invalid.Message, invalid.IdJson);
         }
         McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson, message.Params);
+        faults.Before(context, fault, message.Method ?? "(response)", message.Params);
         if (StatelessRevision.Serves(version, hasSession, message.Method, RequestMeta.IsPresent(message.Params)))
         {
             McpExchange.Serving(context, ExchangeEra.Modern);

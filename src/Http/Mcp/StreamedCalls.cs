@@ -13,12 +13,12 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// </summary>
 internal sealed class StreamedCalls(SessionGateway sessions, SessionStreams streams, EchoSettings settings)
 {
-    public async Task<McpReply> Start(CallTool call, string requestIdJson, string? progressTokenJson, CancellationToken cancel)
+    public async Task<McpReply> Start(CallTool call, string requestIdJson, string? progressTokenJson, HttpContext context)
     {
         var (stream, events) = streams.Open(settings.Profile.StreamBufferSize);
         try
         {
-            var answer = await sessions.Ask(new StreamCall(call, requestIdJson, progressTokenJson, stream), cancel);
+            var answer = await sessions.Ask(new StreamCall(call, requestIdJson, progressTokenJson, stream), context);
             if (answer.Reply is not null)
             {
                 return McpReply.Streamed(stream, events);

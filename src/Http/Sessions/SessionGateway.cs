@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
@@ -22,6 +23,21 @@ public sealed class SessionGateway(
     /// <summary>A command to one session: its reply, or a null reply when the session does not exist.</summary>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
         await (await Router(cancel)).Ask<SessionAnswer<TReply>>(command, settings.AskTimeout, cancel);
+
+    /// <summary>
+    /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
+    /// fault rule of the session's applies, the request carries it.
+    /// </summary>
+    /// <exception cref="InjectedFault">The session's rule refused the request in place of running it.</exception>
+    public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class
+    {
+        var answer = await Ask(command, context.RequestAborted);
+        if (answer.Fault is { } fault)
+        {
+            FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
+        }
+        return answer;
+    }
 
     public async Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
         await (await Router(cancel)).Ask<SessionCreation>(create, settings.AskTimeout, cancel);

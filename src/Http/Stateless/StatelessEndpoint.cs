@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Fixtures;
@@ -22,7 +23,7 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
         "prompts/list", "prompts/get", "resources/list", "resources/templates/list", "resources/read", "completion/complete",
     };
 
-    private readonly ToolPages _pages = ToolPages.ForStateless(settings.Profile.Fixtures, settings.ToolsPageSize);
+    private readonly ToolPages _pages = ToolPages.ForStateless(settings.Profile.Fixtures, settings.ToolsPageSize, settings.Profile.FaultTool);
     private readonly string _discover = Discovery.Result(Versions(settings.Profile), settings.Profile.Fixtures);
 
     public static McpReply Batch() => McpReply.Refused(StatelessRefusal.InvalidRequest(null,
@@ -47,7 +48,7 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
         return message.Method switch
         {
             "server/discover" => Result(message.IdJson, _discover),
-            "tools/list" => ToolsPage(message),
+            "tools/list" => ToolsPage(context, message),
             "tools/call" => await tools.Call(context, message, meta!, started),
             "subscriptions/listen" => listeners.Listen(message, meta!),
             "prompts/get" when fixtures.Prompt(context, message, meta!) is { } prompt => prompt,
@@ -96,7 +97,7 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
 
     private ImmutableArray<MirroredParameter> Mirrored(string method, JsonElement parameters) =>
         method == "tools/call" && parameters.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-            ? ToolCatalog.Resolve(name.GetString()!, settings.Profile.Fixtures, stateless: true) switch
+            ? ToolCatalog.Resolve(name.GetString()!, settings.Profile.Fixtures, stateless: true, settings.Profile.FaultTool) switch
             {
                 { Fixture: { } fixture } => fixture.Mirrored,
                 { Tool: { } tool } => tool.Stateless.Mirrored,
@@ -104,9 +105,10 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
             }
             : [];
 
-    private McpReply ToolsPage(JsonRpcMessage message)
+    /// <summary>A tools-changed fault on the request itself (no session to keep it for later): the changed tools.</summary>
+    private McpReply ToolsPage(HttpContext context, JsonRpcMessage message)
     {
-        var (page, problem) = _pages.Page(message.Params);
+        var (page, problem) = _pages.Page(message.Params, FaultState.Of(context)?.Action.Effect == Messages.Faults.FaultEffect.ToolsChanged);
         return page is not null
             ? McpReply.Ok(JsonRpcWriter.RawResult(message.IdJson, page))
             : McpReply.RequestError(message.IdJson, JsonRpcErrors.InvalidParams, problem!);

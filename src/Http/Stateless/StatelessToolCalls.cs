@@ -33,7 +33,7 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         {
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, problem!);
         }
-        var entry = ToolCatalog.Resolve(call.Name, settings.Profile.Fixtures, stateless: true);
+        var entry = ToolCatalog.Resolve(call.Name, settings.Profile.Fixtures, stateless: true, settings.Profile.FaultTool);
         if (entry.Fixture is not null)
         {
             return fixtures.Call(context, message, meta, call);
@@ -52,9 +52,9 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
             NewSession when tool.Name != EchoTool.Definition.Name => Error(
                 $"\"session\": \"new\" mints a handle with echo only; pass {tool.Name} the handle echo returned"),
             NewSession => await Mint(meta, cancel) is { } minted
-                ? await InHandle(context, minted, call, facts, cancel)
+                ? await InHandle(context, minted, call, facts)
                 : Error($"Cannot mint a session handle: {settings.Profile.MaxSessions} sessions and handles are active (MCP_MAX_SESSIONS)"),
-            _ => await InHandle(context, handle, call, facts, cancel),
+            _ => await InHandle(context, handle, call, facts),
         };
         return Answer(id, tool.Name, reply, meta);
     }
@@ -73,11 +73,10 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         return new ToolCallReply(result.Text, result.IsError, StructuredJson: result.StructuredJson);
     }
 
-    private async Task<ToolCallReply> InHandle(HttpContext context, string handle, ToolCallParams call, Messages.RequestFacts facts,
-        CancellationToken cancel)
+    private async Task<ToolCallReply> InHandle(HttpContext context, string handle, ToolCallParams call, Messages.RequestFacts facts)
     {
         McpExchange.InHandle(context, handle);
-        return (await sessions.Ask(new CallTool(handle, call.Name, call.Arguments, facts, ViaHandle: true), cancel)).Reply
+        return (await sessions.Ask(new CallTool(handle, call.Name, call.Arguments, facts, ViaHandle: true), context)).Reply
         ?? Error($"Unknown session handle '{handle}': it was never issued, or it expired after "
             + $"{TextFormat.Duration(settings.Profile.SessionTimeout)} idle (MCP_SESSION_TIMEOUT). "
             + "Call echo with \"session\": \"new\" for a new one.");

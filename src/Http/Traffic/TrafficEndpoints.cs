@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Messages.Traffic;
 
 namespace AkkaMcpEcho.Http.Traffic;
@@ -8,7 +9,7 @@ namespace AkkaMcpEcho.Http.Traffic;
 /// <summary>
 /// The traffic page and what it reads: /traffic (the page and its assets), /traffic/api/exchanges,
 /// /traffic/api/sessions/ID, /traffic/live (SSE), and the exports /traffic/har and /traffic/jsonl (each with an optional
-/// <c>?session=ID</c>). All behind <see cref="TrafficAccess"/>.
+/// <c>?session=ID</c>). All behind <see cref="AdminAccess"/>.
 /// </summary>
 internal static class TrafficEndpoints
 {
@@ -16,26 +17,16 @@ internal static class TrafficEndpoints
     private const int DefaultLimit = 1000;
 
     public static IServiceCollection AddTraffic(this IServiceCollection services) => services
-        .AddSingleton<TrafficAccess>()
         .AddSingleton<TrafficQueries>()
         .AddSingleton<TrafficFeed>();
 
     /// <summary>
-    /// Every request under /traffic passes <see cref="TrafficAccess"/> first, except the page's scripts and styles: they
+    /// Every request under /traffic passes <see cref="AdminAccess"/> first, except the page's scripts and styles: they
     /// hold no traffic, and a browser sends no token with them.
     /// </summary>
     public static IApplicationBuilder UseTrafficAccess(this IApplicationBuilder app) =>
-        app.Use(async (http, next) =>
-        {
-            if (!http.Request.Path.StartsWithSegments(Path) || http.Request.Path.StartsWithSegments(Path + "/assets")
-                || http.RequestServices.GetRequiredService<TrafficAccess>().Refusal(http.Request) is not { } refusal)
-            {
-                await next(http);
-                return;
-            }
-            http.Response.Headers.WWWAuthenticate = "Bearer realm=\"traffic\"";
-            await Problem(http, StatusCodes.Status401Unauthorized, refusal);
-        });
+        AdminAccess.Use(app, Path, "traffic", "The traffic page", "shows request headers",
+            open: path => path.StartsWithSegments(Path + "/assets"));
 
     public static void MapTraffic(this IEndpointRouteBuilder app)
     {
@@ -155,31 +146,12 @@ internal static class TrafficEndpoints
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{extension}\"";
     }
 
-    private static async Task Json(HttpContext http, Action<Utf8JsonWriter> write)
-    {
-        http.Response.ContentType = "application/json; charset=utf-8";
-        http.Response.Headers.CacheControl = "no-store";
-        var output = http.Response.BodyWriter;
-        using (var json = new Utf8JsonWriter(output, TrafficJson.Options))
-        {
-            write(json);
-        }
-        await output.FlushAsync(http.RequestAborted);
-    }
+    private static Task Json(HttpContext http, Action<Utf8JsonWriter> write) => AdminJson.Write(http, write);
 
     private static Task UnknownSession(HttpContext http, string id) =>
         Problem(http, StatusCodes.Status404NotFound, $"No session or handle '{id}' lives (never issued, ended or expired)");
 
-    private static Task Problem(HttpContext http, int status, string message)
-    {
-        http.Response.StatusCode = status;
-        return Json(http, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("error", message);
-            json.WriteEndObject();
-        });
-    }
+    private static Task Problem(HttpContext http, int status, string message) => AdminJson.Problem(http, status, message);
 
     /// <summary>This node's label, as the recorder writes it: the address and port the request arrived at.</summary>
     private static string Node(HttpContext http) => TrafficRecorder.Node(http.Connection);

@@ -9,8 +9,7 @@ namespace AkkaMcpEcho.Http.Traffic;
 /// <summary>The traffic page's JSON: one exchange, and a session's state (the shapes the page and the JSON Lines export read).</summary>
 internal static class TrafficJson
 {
-    /// <summary>Recorded text as it was (quotes and angle brackets unescaped): served as JSON, shown by the page as text only.</summary>
-    public static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions Options = Security.AdminJson.Options;
 
     public static void Exchange(Utf8JsonWriter json, ExchangeRecord record)
     {
@@ -31,6 +30,7 @@ internal static class TrafficJson
         json.WriteString("path", record.Path);
         json.WriteNumber("status", record.Status);
         json.WriteString("end", record.End);
+        json.WriteString("fault", record.Fault);
         Headers(json, "requestHeaders", record.RequestHeaders);
         Headers(json, "responseHeaders", record.ResponseHeaders);
         Text(json, "requestBody", record.RequestBody);

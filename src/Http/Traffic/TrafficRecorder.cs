@@ -72,9 +72,13 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             session, session is null ? null : exchange.ViaHandle ? "handle" : "session",
             exchange.RpcMethod, exchange.RpcIdJson, exchange.RpcMethod == "tools/call" ? names.Tool : null, request.Method,
             request.QueryString.HasValue ? request.Path + request.QueryString : request.Path.Value ?? "",
-            response.StatusCode, End(exchange, capture, error), Fields(request.Headers), Fields(response.Headers),
+            exchange.End == ExchangeEnd.Dropped ? 0 : response.StatusCode, End(exchange, capture, error),
+            Fields(request.Headers), Fields(response.Headers),
             exchange.RequestBody is { } body ? RecordedTexts.Of(body, _traffic.BodyBytes, _traffic.RevealSecrets) : null,
-            capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error);
+            capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error)
+        {
+            Fault = exchange.Fault?.Label,
+        };
     }
 
     private ImmutableArray<HeaderField> Fields(IHeaderDictionary headers)
@@ -105,6 +109,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
     {
         ExchangeEnd.ClientGone => "client-gone",
         ExchangeEnd.TimedOut => "timed-out",
+        ExchangeEnd.Dropped => "dropped",
         _ when exchange.Http.Request.Method == HttpMethods.Post && exchange.RpcIdJson is not null && capture?.LastEvent is { } last
             && error is null && !ExchangeFacts.IsResponse(last.Text) => "cancelled",
         _ => "answered",

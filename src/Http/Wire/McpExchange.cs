@@ -37,6 +37,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     /// <summary>Which rules served the request, once the POST handler has decided (null before, and for GET and DELETE).</summary>
     public ExchangeEra? Era { get; set; }
 
+    /// <summary>The injected fault the request carries, if any.</summary>
+    internal Faults.FaultState? Fault { get; set; }
+
     /// <summary>How the exchange ended; set just before <see cref="McpTap.OnEnd"/>.</summary>
     public ExchangeEnd End { get; set; }
 
@@ -93,6 +96,9 @@ public enum ExchangeEnd
 
     /// <summary>An actor did not answer within the ask timeout (503).</summary>
     TimedOut,
+
+    /// <summary>An injected fault closed the connection before any answer.</summary>
+    Dropped,
 }
 
 /// <summary>The protocol generation whose rules served a request.</summary>

@@ -27,7 +27,9 @@ public sealed class Taps(IEnumerable<McpTap> taps, TimeProvider clock)
             }
             finally
             {
-                exchange.End = context.RequestAborted.IsCancellationRequested ? ExchangeEnd.ClientGone : exchange.End;
+                exchange.End = exchange.End == ExchangeEnd.Answered && context.RequestAborted.IsCancellationRequested
+                    ? ExchangeEnd.ClientGone
+                    : exchange.End;
                 foreach (var tap in _taps)
                 {
                     tap.OnEnd(exchange);

@@ -6,8 +6,11 @@ namespace AkkaMcpEcho.Messages.Sessions;
 /// </summary>
 public sealed record SessionCreation(string? SessionId, string ProtocolVersion, int RefusedAtLimit = 0) : IEchoMessage;
 
-/// <summary>The session exists; the version it negotiated.</summary>
-public sealed record SessionTouched(string ProtocolVersion);
+/// <summary>
+/// The session exists; the version it negotiated. <paramref name="ToolsChanged"/>: a tools-changed fault is pending, so
+/// this tools/list shows the changed tools.
+/// </summary>
+public sealed record SessionTouched(string ProtocolVersion, bool ToolsChanged = false);
 
 /// <summary>The session has ended; its id answers "not found" from now on.</summary>
 public sealed record SessionEnded(long LifetimeTicks);

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using AkkaMcpEcho.Messages.Faults;
+
 namespace AkkaMcpEcho.Messages.Sessions;
 
 /// <summary>Where a session's state lives between requests, as tools report it.</summary>
@@ -33,6 +36,12 @@ public sealed record SessionState(
     public long TotalResponseTicks { get; init; }
     public string? LogLevel { get; init; }
     public SessionKind Kind { get; init; }
+
+    /// <summary>The session's own fault rules (injectFault), oldest first.</summary>
+    public ImmutableArray<FaultRule> Faults { get; init; } = [];
+
+    /// <summary>A tools-changed fault applied: the next tools/list shows the changed tools.</summary>
+    public bool ToolsChanged { get; init; }
 
     public static SessionState Start(StartSession start) =>
         new(start.SessionId, start.ProtocolVersion, start.Client, start.CreatedUtcTicks, start.CreatedUtcTicks)

@@ -65,6 +65,9 @@ public sealed record ExchangeRecord(
     /// <summary>The end of an exchange still running (a GET stream): shown live, kept nowhere until it ends.</summary>
     public const string Open = "open";
 
+    /// <summary>The injected fault the exchange carried, as its Echo-Fault-Applied header names it; null: none.</summary>
+    public string? Fault { get; init; }
+
     /// <summary>Unique across the cluster: the node and its own sequence.</summary>
     public string Id => $"{Node}#{Sequence}";
 

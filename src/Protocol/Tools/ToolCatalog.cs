@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using AkkaMcpEcho.Protocol.Faults;
 using AkkaMcpEcho.Protocol.Fixtures;
 
 namespace AkkaMcpEcho.Protocol.Tools;
@@ -30,12 +31,17 @@ public static class ToolCatalog
         RequestTimingTool.Definition.Name, CorsAnalysisTool.Definition.Name, EnvironmentDumpTool.Definition.Name,
         HealthProbeTool.Definition.Name);
 
-    public static ToolDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+    /// <param name="faultTool">MCP_FAULTS_TOOL is on: injectFault is offered too.</param>
+    public static ToolDefinition? Find(string name, bool faultTool = false) =>
+        ByName.GetValueOrDefault(name) ?? (faultTool && name == InjectFaultTool.Definition.Name ? InjectFaultTool.Definition : null);
+
+    /// <summary>The tools tools/list shows: the eleven, then injectFault when MCP_FAULTS_TOOL is on.</summary>
+    public static IEnumerable<ToolDefinition> Listed(bool faultTool) => faultTool ? [.. All, InjectFaultTool.Definition] : All;
 
     /// <summary>What a tools/call names: a default tool, a fixture tool (fixture mode only), or nothing known.</summary>
     /// <param name="stateless">A 2026-07-28 request: that revision's fixtures.</param>
-    public static ToolEntry Resolve(string name, bool fixtures, bool stateless = false) =>
-        new(Find(name), fixtures ? FixtureTools.Find(name, stateless) : null);
+    public static ToolEntry Resolve(string name, bool fixtures, bool stateless = false, bool faultTool = false) =>
+        new(Find(name, faultTool), fixtures ? FixtureTools.Find(name, stateless) : null);
 
     /// <summary>
     /// Whether a tools/call is answered as an SSE stream whatever the Accept preference: messages come before its

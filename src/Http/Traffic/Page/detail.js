@@ -132,6 +132,7 @@
         fact(ex.sessionKind || 'session', session),
         fact('JSON-RPC id', ex.rpcId === null || ex.rpcId === undefined ? el('span', { class: 'muted' }, 'none') : ex.rpcId),
         fact('end', ex.end || ''),
+        ex.fault ? fact('injected fault', el('span', { class: 'badge injected', testid: 'detail-fault' }, ex.fault)) : null,
         fact('node', ex.node || ''),
         fact('exchange', ex.id)),
       el('div', { class: 'actions' },

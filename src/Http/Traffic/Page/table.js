@@ -53,7 +53,8 @@
       el('span', { class: 'muted' }, ex.httpMethod, ' '),
       el('span', { class: `status s${Math.floor(status / 100)}xx`, testid: 'status' }, status || '—')),
     el('td', { class: 'c-method', testid: 'method' }, method,
-      ex.end && ex.end !== 'answered' ? el('span', { class: 'badge end', title: 'how the exchange ended' }, ex.end) : null),
+      ex.end && ex.end !== 'answered' ? el('span', { class: 'badge end', title: 'how the exchange ended' }, ex.end) : null,
+      ex.fault ? el('span', { class: 'badge injected', testid: 'injected', title: `injected fault: ${ex.fault}` }, 'injected') : null),
     el('td', { class: 'c-tool', testid: 'tool' }, ex.tool || ''),
     el('td', { class: 'c-dur' }, ms(ex.durationMs)),
     el('td', { class: 'c-fault' }, record.fault
