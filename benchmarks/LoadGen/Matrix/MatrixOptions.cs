@@ -9,10 +9,8 @@ public sealed record MatrixOptions(
     public static readonly string[] AllPhases = ["throughput", "churn", "fanout", "cluster", "idle"];
     public const int ClusterNodes = 3;
     public const int ClusterSessions = 64;
-    /// <summary>Sessions of the throughput run with the traffic recording off, against the default (on).</summary>
-    public const int RecordingSessions = 64;
-    /// <summary>The most the recording may cost: req/s with it on at least this share of req/s with it off.</summary>
-    public const double RecordingFloor = 0.85;
+    /// <summary>Sessions of the throughput runs with a feature off (<see cref="FeatureSwitch"/>), against the defaults.</summary>
+    public const int SwitchSessions = 64;
 
     public bool Runs(string phase) => Phases.Contains(phase);
 

@@ -7,10 +7,11 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 public sealed class MatrixResults
 {
     public Dictionary<(string Server, int Sessions), ThroughputResult> Throughput { get; } = [];
-    /// <summary>Every run of AkkaMcpEcho at the recording comparison's session count, in order: recording on (the first is
-    /// the one in <see cref="Throughput"/>) and recording off.</summary>
-    public List<ThroughputResult> RecordingOn { get; } = [];
-    public List<ThroughputResult> RecordingOff { get; } = [];
+    /// <summary>
+    /// Every run at the feature switches' session count, in order, by server: AkkaMcpEcho as shipped (its first run is the
+    /// one in <see cref="Throughput"/>) and each build with one feature off.
+    /// </summary>
+    public Dictionary<string, List<ThroughputResult>> Switched { get; } = [];
     public Dictionary<string, ChurnResult> Churn { get; } = [];
     public Dictionary<string, IdleMemoryResult> Idle { get; } = [];
     public FanOutResult? FanOut { get; set; }
@@ -20,18 +21,23 @@ public sealed class MatrixResults
     public string LoadAtStart { get; } = MachineInfo.LoadAverage();
     public void AddThroughput(string server, int sessions, ThroughputResult result)
     {
-        if (sessions == MatrixOptions.RecordingSessions && server is ServerLaunch.Ours or ServerLaunch.OursUnrecorded)
+        var switchedOff = FeatureSwitch.All.Any(feature => feature.ServerName == server);
+        if (sessions == MatrixOptions.SwitchSessions && (server == ServerLaunch.Ours || switchedOff))
         {
-            (server == ServerLaunch.Ours ? RecordingOn : RecordingOff).Add(result);
+            Runs(server).Add(result);
         }
-        if (server != ServerLaunch.OursUnrecorded)
+        if (!switchedOff)
         {
             Throughput.TryAdd((server, sessions), result);
         }
     }
 
+    /// <summary>The runs of one server at the switches' session count (none: empty).</summary>
+    public List<ThroughputResult> Runs(string server) => Switched.TryGetValue(server, out var runs) ? runs : Switched[server] = [];
+
     public long TotalErrors =>
-        Throughput.Values.Sum(t => t.Errors.Count) + RecordingOn.Skip(1).Sum(t => t.Errors.Count) + RecordingOff.Sum(t => t.Errors.Count)
+        Throughput.Values.Sum(t => t.Errors.Count)
+        + Switched.Sum(runs => runs.Value.Skip(runs.Key == ServerLaunch.Ours ? 1 : 0).Sum(t => t.Errors.Count))
         + Churn.Values.Sum(c => c.Errors.Count)
         + Idle.Values.Sum(i => i.Errors.Count + i.ProbeFailures) + (FanOut?.Errors.Count ?? 0)
         + (Cluster?.Errors.Count ?? 0);

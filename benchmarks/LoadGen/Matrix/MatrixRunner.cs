@@ -58,15 +58,22 @@ public static class MatrixRunner
     private static async Task LoadPhases(MatrixOptions options, MatrixResults results, CancellationToken cancel)
     {
         var throughput = options.Runs("throughput");
-        await using (var ours = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment))
-        await using (var unrecorded = throughput ? await ServerLaunch.StartOursUnrecorded(options.ServerDll, options.ServerEnvironment) : null)
+        await using var ours = await ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment);
+        var switchedOff = new List<ServerProcess>();
+        await using var stopSwitched = new StopAll(switchedOff);
+        foreach (var feature in throughput ? FeatureSwitch.All : [])
+        {
+            switchedOff.Add(await feature.Start(options.ServerDll, options.ServerEnvironment));
+        }
         await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
         await using (var bare = await ServerLaunch.StartBare(options.BareDll))
         {
             Target[] targets = [ours.Target, peer.Target, bare.Target];
-            // Recording off runs at 64 sessions only: right after recording on, and again at the end of that round followed by
-            // recording on once more (on, off, …, off, on), so that drift in the machine's load touches both alike.
-            Target[] loaded = unrecorded is null ? targets : [ours.Target, unrecorded.Target, peer.Target, bare.Target];
+            // The builds with a feature off run at 64 sessions only: right after AkkaMcpEcho, and again in reverse order at the
+            // end of that round followed by AkkaMcpEcho once more (on, offs, …, offs reversed, on), so that drift in the
+            // machine's load touches both sides alike.
+            Target[] offs = [.. switchedOff.Select(server => server.Target)];
+            Target[] loaded = [ours.Target, .. offs, peer.Target, bare.Target];
             foreach (var target in loaded)
             {
                 // Warms both paths (echo calls; session create and delete) so tiered JIT is done before anything is timed.
@@ -77,8 +84,8 @@ public static class MatrixRunner
             }
             foreach (var sessions in throughput ? MatrixOptions.ThroughputSessions : [])
             {
-                var compared = unrecorded is not null && sessions == MatrixOptions.RecordingSessions;
-                Target[] order = compared ? [.. loaded, unrecorded!.Target, ours.Target] : targets;
+                var compared = offs.Length > 0 && sessions == MatrixOptions.SwitchSessions;
+                Target[] order = compared ? [.. loaded, .. offs.Reverse(), ours.Target] : targets;
                 foreach (var target in order)
                 {
                     var result = await ThroughputRun.Run(target, sessions, options.Duration, cancel);
@@ -88,9 +95,9 @@ public static class MatrixRunner
                         + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
                 }
             }
-            if (throughput)
+            foreach (var verdict in throughput ? SwitchRows.Verdicts(results) : [])
             {
-                Console.WriteLine(RecordingRows.Verdict(results));
+                Console.WriteLine(verdict);
             }
             foreach (var target in options.Runs("churn") ? targets : [])
             {
@@ -104,6 +111,18 @@ public static class MatrixRunner
                 results.FanOut = await FanOutRun.Run(ours.Target, options.FanOutStreams, options.Duration, cancel);
                 Console.WriteLine($"SSE fan-out, {options.FanOutStreams} streams: {results.FanOut.EventsPerSecond:0} events/s for "
                     + $"{results.FanOut.CallsPerSecond:0} calls/s, {results.FanOut.Errors.Count} errors {Samples(results.FanOut.Errors)}");
+            }
+        }
+    }
+
+    /// <summary>Stops every server of a list that is filled as they start.</summary>
+    private sealed class StopAll(List<ServerProcess> servers) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
             }
         }
     }

@@ -79,7 +79,7 @@ public static class ResultsReport
             Row(md, $"errors (of requests), {sessions} sessions", results, r => Pick(r, Ours, sessions, t => t.Errors.Count),
                 r => Pick(r, Peer, sessions, t => t.Errors.Count), r => Pick(r, Bare, sessions, t => t.Errors.Count), "0", ratios: false);
         }
-        RecordingRows.Render(md, options, results);
+        SwitchRows.Render(md, options, results);
         Row(md, $"sessions created/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.CreatedPerSecond,
             r => r.Churn.GetValueOrDefault(Peer)?.CreatedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.CreatedPerSecond, "0");
         Row(md, $"sessions deleted/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.DeletedPerSecond,
@@ -176,11 +176,11 @@ public static class ResultsReport
               result, the echoed text at the start of the text content); a wrong answer counts as an error. The three servers run
               side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
               ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
-            - Traffic recording's cost: a fourth process, {Ours} with `--MCP_TRAFFIC_ENABLED=false`, runs beside the three and
-              is warmed up the same way. The {MatrixOptions.RecordingSessions}-session round runs {Ours}, recording off, {Peer}, {Bare}, recording
-              off again, {Ours} again (the table's {Ours} column shows its first run), so that drift in the machine's load
-              touches both alike; the means of req/s are compared. Recording on (the default settings) may cost at most
-              {1 - MatrixOptions.RecordingFloor:0 %} of req/s: on ÷ off ≥ {MatrixOptions.RecordingFloor:0.00}×.
+            - What the features on by default cost: beside the three, one more {Ours} process per feature, with only that
+              feature off ({string.Join(", ", FeatureSwitch.All.Select(f => $"`{f.Setting}=false`"))}), warmed up the same way. The
+              {MatrixOptions.SwitchSessions}-session round runs {Ours}, each of them, {Peer}, {Bare}, each of them again in reverse
+              order, {Ours} again (the table's {Ours} column shows its first run), so that drift in the machine's load touches both
+              sides alike; the means of req/s are compared against each feature's bound ({string.Join(", ", FeatureSwitch.All.Select(f => $"{f.Feature}: on ÷ off ≥ {f.Floor:0.00}×"))}).
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
               generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,

@@ -26,8 +26,11 @@ public static class Targets
         var b64 = Rps(results, Bare, 64);
         Line(md, "req/s at 64 sessions ≥ 70 % of the bare-Kestrel ceiling", $"{Num(o64, "0")} / {Num(b64, "0")} = {Percent(o64, b64)}",
             Known(o64, b64) ? o64 / b64 >= 0.7 : null);
-        Line(md, $"traffic recording on costs at most {1 - MatrixOptions.RecordingFloor:0 %} of req/s at {MatrixOptions.RecordingSessions} sessions (on ÷ off ≥ {MatrixOptions.RecordingFloor:0.00}×)",
-            RecordingRows.Figure(results), RecordingRows.Met(results));
+        foreach (var feature in FeatureSwitch.All)
+        {
+            Line(md, $"{feature.Feature} costs at most {1 - feature.Floor:0 %} of req/s at {MatrixOptions.SwitchSessions} sessions (on ÷ off ≥ {feature.Floor:0.00}×)",
+                SwitchRows.Figure(results, feature), SwitchRows.Met(results, feature));
+        }
         var co = results.Churn.GetValueOrDefault(Ours)?.CreatedPerSecond;
         var cp = results.Churn.GetValueOrDefault(Peer)?.CreatedPerSecond;
         Line(md, "session creation ≥ 3 × the SDK peer's rate", $"{Num(co, "0")} / {Num(cp, "0")} per s = {Ratio(co, cp)}",

@@ -7,8 +7,6 @@ public static class ServerLaunch
     public const string Peer = "SDK peer";
     public const string Bare = "bare Kestrel";
 
-    public const string OursUnrecorded = "AkkaMcpEcho, recording off";
-
     /// <param name="settings">More settings as <c>--NAME=VALUE</c> arguments (they win over the environment).</param>
     public static Task<ServerProcess> StartOurs(string dll, int maxSessions = 200_000, IReadOnlyDictionary<string, string>? environment = null,
         string name = Ours, IEnumerable<string>? settings = null) =>
@@ -17,10 +15,6 @@ public static class ServerLaunch
             "--MCP_ECHO_HOST=127.0.0.1", $"--MCP_ECHO_PORT={port}", $"--MCP_MAX_SESSIONS={maxSessions}", "--ECHO_LOG_LEVEL=WARNING",
             .. settings ?? [],
         ], environment);
-
-    /// <summary>AkkaMcpEcho with the traffic recording switched off: the reference for what recording costs.</summary>
-    public static Task<ServerProcess> StartOursUnrecorded(string dll, IReadOnlyDictionary<string, string>? environment = null) =>
-        StartOurs(dll, environment: environment, name: OursUnrecorded, settings: ["--MCP_TRAFFIC_ENABLED=false"]);
 
     /// <summary>One AkkaMcpEcho cluster node: remoting on <paramref name="remotePort"/>, joining through <paramref name="seeds"/>.</summary>
     public static Task<ServerProcess> StartClusterNode(string dll, int node, int remotePort, string seeds,

@@ -6,8 +6,8 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
 /// <summary>
 /// One ring as the traffic API shows it: exchanges kept, evicted, and the bytes it counts against its budget, estimated
-/// from the JSON the way <c>ExchangeRecord.Size</c> counts them (two bytes per character of bodies, events and headers,
-/// 24 characters more per event and header, 512 bytes per exchange).
+/// from the JSON the way <c>ExchangeRecord.Size</c> counts them (the UTF-8 bytes of bodies and events, 48 more per event,
+/// two bytes per character of headers and 24 characters more per header, 512 bytes per exchange).
 /// </summary>
 public sealed record RingState(int Kept, long Evicted, long KeptBytes, long NewestBytes, long LargestBytes, int CutBodies)
 {
@@ -44,7 +44,7 @@ public static class RingCheck
         var missing = 0;
         foreach (var index in picks)
         {
-            if (await Read(connection, $"/traffic/api/sessions/{ids[index]}", cancel) is { } ring)
+            if (await Read(connection, $"/traffic/api/sessions/{ids[index]}", cancel, sessionView: true) is { } ring)
             {
                 sessions.Add(ring);
             }
@@ -57,7 +57,8 @@ public static class RingCheck
         return new RingReport(sessions, missing, node, limits);
     }
 
-    private static async Task<RingState?> Read(RawHttpConnection connection, string path, CancellationToken cancel)
+    /// <param name="sessionView">A session's view: its lifecycle exchanges come from the node's ring, not from the session's.</param>
+    private static async Task<RingState?> Read(RawHttpConnection connection, string path, CancellationToken cancel, bool sessionView = false)
     {
         var answer = await connection.Send("GET", path, [], default, cancel);
         if (answer.Status != 200)
@@ -65,7 +66,8 @@ public static class RingCheck
             return null;
         }
         using var json = JsonDocument.Parse(answer.Body);
-        var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray().ToArray();
+        var exchanges = json.RootElement.GetProperty("exchanges").EnumerateArray()
+            .Where(e => !sessionView || e.GetProperty("method").GetString() is not ("initialize" or "notifications/initialized")).ToArray();
         var sizes = exchanges.Select(Size).ToArray();
         var cut = exchanges.Count(e => Truncated(e, "requestBody") || Truncated(e, "responseBody"));
         return new RingState(exchanges.Length, json.RootElement.GetProperty("evicted").GetInt64(), sizes.Sum(),
@@ -74,13 +76,13 @@ public static class RingCheck
 
     private static long Size(JsonElement exchange)
     {
-        long Text(JsonElement owner, string name) =>
-            owner.TryGetProperty(name, out var body) && body.ValueKind == JsonValueKind.Object ? body.GetProperty("text").GetString()!.Length : 0;
+        static long Utf8(JsonElement text) => System.Text.Encoding.UTF8.GetByteCount(text.GetString()!);
+        long Body(string name) =>
+            exchange.TryGetProperty(name, out var body) && body.ValueKind == JsonValueKind.Object ? Utf8(body.GetProperty("text")) : 0;
         long Headers(string name) =>
             exchange.GetProperty(name).EnumerateArray().Sum(h => h[0].GetString()!.Length + h[1].GetString()!.Length + 24L);
-        var events = exchange.GetProperty("events").EnumerateArray().Sum(e => e.GetProperty("text").GetString()!.Length + 24L);
-        return 2 * (Text(exchange, "requestBody") + Text(exchange, "responseBody") + events
-            + Headers("requestHeaders") + Headers("responseHeaders")) + 512;
+        var events = exchange.GetProperty("events").EnumerateArray().Sum(e => Utf8(e.GetProperty("text")) + 48L);
+        return Body("requestBody") + Body("responseBody") + events + 2 * (Headers("requestHeaders") + Headers("responseHeaders")) + 512;
     }
 
     private static bool Truncated(JsonElement exchange, string name) =>

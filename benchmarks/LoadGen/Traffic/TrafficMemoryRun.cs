@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 using AkkaMcpEcho.Benchmarks.LoadGen.Measure;
 using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
 using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
@@ -42,7 +43,7 @@ public static class TrafficMemoryRun
     private static async Task<ServerMemory> Measure(TrafficOptions options, bool recording, CancellationToken cancel)
     {
         var started = Stopwatch.GetTimestamp();
-        var name = recording ? ServerLaunch.Ours : ServerLaunch.OursUnrecorded;
+        var name = recording ? ServerLaunch.Ours : FeatureSwitch.All[0].ServerName;
         await using var server = await ServerLaunch.StartOurs(options.ServerDll, MaxSessions(options),
             options.ServerEnvironment, name, [$"--MCP_TRAFFIC_ENABLED={(recording ? "true" : "false")}", .. options.Limits.Arguments()]);
         var target = server.Target;

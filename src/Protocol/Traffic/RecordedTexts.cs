@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using AkkaMcpEcho.Messages.Traffic;
 
 namespace AkkaMcpEcho.Protocol.Traffic;
@@ -10,7 +11,12 @@ public static class RecordedTexts
     {
         var kept = bytes.Length <= cap ? bytes : bytes[..Boundary(bytes, cap)];
         var truncated = kept.Length < bytes.Length;
-        // Decoded only when a credential may be in it: most bodies are kept as the bytes they were.
+        // Decoded only when a credential may be in it, or it is not UTF-8 (then each bad byte becomes U+FFFD, so what is
+        // kept is always text): most bodies are kept as the bytes they were.
+        if (!Utf8.IsValid(kept))
+        {
+            return new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal), bytes.Length, truncated);
+        }
         return reveal || !TrafficRedaction.MayHoldCredential(kept)
             ? new RecordedText(kept.ToArray(), bytes.Length, truncated)
             : new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal: false), bytes.Length, truncated);

@@ -121,4 +121,16 @@ public sealed class RecordedTextsTests
         Assert.Equal(bytes, recorded.Utf8.ToArray());
         Assert.Equal(bytes.Length, recorded.Bytes);
     }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_kept_as_text_with_replacement_characters()
+    {
+        byte[] bytes = [(byte)'{', 0xFF, (byte)'a', 0xC3, (byte)'}'];
+
+        var recorded = RecordedTexts.Of(bytes, cap: 1000, reveal: false);
+
+        Assert.True(System.Text.Unicode.Utf8.IsValid(recorded.Utf8.Span));
+        Assert.Equal("{\uFFFDa\uFFFD}", recorded.Text);
+        Assert.Equal(5, recorded.Bytes);
+    }
 }

@@ -169,6 +169,28 @@ public sealed class TrafficRecordingTests
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_recorded_as_text_and_every_export_still_answers()
+    {
+        await using var server = await EchoServerHost.Start();
+        using var content = new ByteArrayContent([.. "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"not-utf8-"u8, 0xFF, 0xC3, .. "\"}"u8]);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = content };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        using (var refused = await server.Http.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        var call = await Call(server.Http, "not-utf8-");
+        Assert.EndsWith("not-utf8-\uFFFD\uFFFD\"}", Text(call, "requestBody"));
+        foreach (var path in new[] { "/traffic/api/exchanges", "/traffic/jsonl", "/traffic/har" })
+        {
+            using var export = await server.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_sessions_view_starts_with_its_initialize_from_the_node_ring()
     {
         await using var server = await EchoServerHost.Start();
