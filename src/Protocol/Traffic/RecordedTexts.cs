@@ -11,15 +11,11 @@ public static class RecordedTexts
     {
         var kept = bytes.Length <= cap ? bytes : bytes[..Boundary(bytes, cap)];
         var truncated = kept.Length < bytes.Length;
-        // Decoded only when a credential may be in it, or it is not UTF-8 (then each bad byte becomes U+FFFD, so what is
-        // kept is always text): most bodies are kept as the bytes they were.
-        if (!Utf8.IsValid(kept))
-        {
-            return new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal), bytes.Length, truncated);
-        }
-        return reveal || !TrafficRedaction.MayHoldCredential(kept)
+        // Decoded only when it is not UTF-8 (each bad byte becomes U+FFFD, so what is kept is always text) or a credential
+        // may be in it: most bodies are kept as the bytes they were.
+        return Utf8.IsValid(kept) && (reveal || !TrafficRedaction.MayHoldCredential(kept))
             ? new RecordedText(kept.ToArray(), bytes.Length, truncated)
-            : new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal: false), bytes.Length, truncated);
+            : new RecordedText(TrafficRedaction.Body(Encoding.UTF8.GetString(kept), reveal), bytes.Length, truncated);
     }
 
     /// <summary>The largest length not above <paramref name="cap"/> that does not split a UTF-8 character.</summary>
