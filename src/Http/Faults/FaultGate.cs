@@ -109,7 +109,7 @@ internal sealed partial class FaultGate(EchoSettings settings, FaultBoard board,
                 context.Abort();
                 return null;
             case FaultEffect.Delay:
-                await Task.Delay(action.Value, context.RequestAborted);
+                await FaultPause.AtLeast(action.Value, context.RequestAborted);
                 break;
             case FaultEffect.ExpireSession or FaultEffect.ToolsChanged when Target(context, exchange, reply) is { } target:
                 await sessions.Ask(new ApplyFault(target, action), context.RequestAborted);

@@ -34,7 +34,7 @@ internal sealed class FaultTap(EchoSettings settings) : McpTap
                     // Written frames go out now, so the client sees each one after its own gap.
                     await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
                 }
-                await Task.Delay(action.Value, context.RequestAborted);
+                await FaultPause.AtLeast(action.Value, context.RequestAborted);
                 return frame;
             case FaultEffect.DropStreamAfter:
                 return state.Frames > action.Value ? null : frame;
