@@ -71,6 +71,7 @@ public static class EchoServer
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
             .AddEchoCors(settings.Cors)
+            .AddProbes()
             .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
                 settings.Shown, builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
             .AddAkka(ActorSystemName, akka => akka
@@ -97,6 +98,7 @@ public static class EchoServer
         app.UseTrafficAccess();
         app.UseFaultsAccess();
         app.MapHealth();
+        app.MapProbes();
         app.MapMcp();
         app.MapTraffic();
         app.MapFaults(settings);

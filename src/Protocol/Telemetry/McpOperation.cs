@@ -14,7 +14,14 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
     public static McpOperation Of(string method, JsonElement? parameters, string? protocolVersion) => new(method,
         method is "tools/call" or "prompts/get" ? Text(parameters, "name") : null,
         method.StartsWith("resources/", StringComparison.Ordinal) ? Text(parameters, "uri") : null,
-        protocolVersion ?? (method == "initialize" ? Text(parameters, "protocolVersion") : null));
+        protocolVersion ?? (method == "initialize" ? Text(parameters, "protocolVersion") : MetaVersion(parameters)));
+
+    /// <summary>The revision a 2026-07-28 request names in its <c>_meta</c>.</summary>
+    private static string? MetaVersion(JsonElement? parameters) =>
+        parameters is { } p && Stateless.RequestMeta.Meta(p) is { } meta
+        && meta.TryGetProperty(Stateless.StatelessRevision.MetaProtocolVersion, out var version) && version.ValueKind == JsonValueKind.String
+            ? version.GetString()
+            : null;
 
     /// <summary>The attributes a metric may carry (no ids, no resource URI: their cardinality is unbounded).</summary>
     public TagList MetricTags()
