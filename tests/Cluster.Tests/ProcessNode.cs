@@ -21,6 +21,9 @@ public sealed class ProcessNode : IAsyncDisposable
     public string Address { get; }
     public RawMcpClient Mcp { get; }
 
+    /// <summary>The lines the process wrote to standard output so far.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; private init; } = new();
+
     /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
     /// <param name="environment">More settings (or ones that replace the defaults here).</param>
     public static async Task<ProcessNode> Start(string? seed, IReadOnlyDictionary<string, string>? environment = null)
@@ -42,12 +45,19 @@ public sealed class ProcessNode : IAsyncDisposable
         }
         var start = ServerProcess.StartInfo([], settings);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the output so the child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain the output so the child never blocks on a full pipe; standard output is kept for tests that read the log.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new ProcessNode(process, httpPort, remotePort);
+        var node = new ProcessNode(process, httpPort, remotePort) { Output = output };
         try
         {
             await Eventually.Until(async () =>
