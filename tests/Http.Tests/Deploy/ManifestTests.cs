@@ -1,6 +1,6 @@
 using AkkaMcpEcho.Http.Configuration;
-using Microsoft.Extensions.Configuration;
 using AkkaMcpEcho.Http.Health;
+using Microsoft.Extensions.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace AkkaMcpEcho.Http.Tests.Deploy;
