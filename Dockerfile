@@ -18,5 +18,5 @@ EXPOSE 3000
 # The aspnet image's non-root user.
 USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-    CMD curl -fsS http://localhost:3000/health || exit 1
+    CMD curl -fsS http://localhost:3000/health/ready || exit 1
 ENTRYPOINT ["dotnet", "AkkaMcpEcho.dll"]

@@ -10,6 +10,7 @@ using AkkaMcpEcho.Http.Mcp;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Http.Sessions;
 using AkkaMcpEcho.Http.Streams;
+using AkkaMcpEcho.Http.Telemetry;
 using AkkaMcpEcho.Http.Traffic;
 using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Protocol.Stateless;
@@ -37,6 +38,7 @@ public static class EchoServer
         var settings = EchoSettings.From(builder.Configuration);
         var faultBoard = new FaultBoard();
         builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.AddEchoTelemetry(settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -58,6 +60,7 @@ public static class EchoServer
             .AddSingleton<McpTap, RequestLog>()
             .AddSingleton<McpTap, FaultTap>()
             .AddSingleton<McpTap, TrafficRecorder>()
+            .AddSingleton<McpTap, TelemetryTap>()
             .AddSingleton(faultBoard)
             .AddSingleton<FaultGate>()
             .AddSingleton<AdminAccess>()
@@ -68,6 +71,7 @@ public static class EchoServer
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
             .AddEchoCors(settings.Cors)
+            .AddProbes()
             .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
                 settings.Shown, builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
             .AddAkka(ActorSystemName, akka => akka
@@ -86,6 +90,7 @@ public static class EchoServer
             app.Logger.LogWarning("MCP_REQUEST_STATE_KEY is not set: this node made its own key, so a 2026-07-28 retry whose "
                 + "requestState another node issued is refused here; give every node the same key");
         }
+        app.MapTelemetry(settings);
         app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();
         app.UseOriginGuard(settings.Origins, McpEndpoints.Path, TrafficEndpoints.Path, FaultEndpoints.Path);
@@ -93,6 +98,7 @@ public static class EchoServer
         app.UseTrafficAccess();
         app.UseFaultsAccess();
         app.MapHealth();
+        app.MapProbes();
         app.MapMcp();
         app.MapTraffic();
         app.MapFaults(settings);

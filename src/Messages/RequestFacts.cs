@@ -7,14 +7,17 @@ public readonly record struct HeaderField(string Name, string Value);
 
 /// <summary>
 /// An immutable snapshot of what tools may inspect about the HTTP request that carried a call.
-/// Wall-clock ticks (UTC), not a stopwatch, so the value means the same on every node.
+/// Wall-clock ticks (UTC), not a stopwatch, so the value means the same on every node. <paramref name="Trace"/>: the
+/// trace context the request carried in <c>_meta</c> and the one the server used (null: none of either).
 /// </summary>
 public sealed record RequestFacts(
     string HttpMethod,
     string Path,
     string? RemoteAddress,
     long StartedUtcTicks,
-    ImmutableArray<HeaderField> Headers)
+    ImmutableArray<HeaderField> Headers,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    TraceFacts? Trace = null)
 {
     public string? Header(string name)
     {

@@ -21,11 +21,15 @@ public sealed class ProcessNode : IAsyncDisposable
     public string Address { get; }
     public RawMcpClient Mcp { get; }
 
+    /// <summary>The lines the process wrote to standard output so far.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; private init; } = new();
+
     /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
-    public static async Task<ProcessNode> Start(string? seed)
+    /// <param name="environment">More settings (or ones that replace the defaults here).</param>
+    public static async Task<ProcessNode> Start(string? seed, IReadOnlyDictionary<string, string>? environment = null)
     {
         int httpPort = FreePort(), remotePort = FreePort();
-        var start = ServerProcess.StartInfo([], new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["MCP_ECHO_HOST"] = "127.0.0.1",
             ["MCP_ECHO_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -34,14 +38,26 @@ public sealed class ProcessNode : IAsyncDisposable
             ["AKKA_REMOTE_PORT"] = remotePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AKKA_CLUSTER_SEEDS"] = seed ?? "",
             ["ECHO_LOG_LEVEL"] = "WARNING",
-        });
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+        var start = ServerProcess.StartInfo([], settings);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the output so the child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain the output so the child never blocks on a full pipe; standard output is kept for tests that read the log.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new ProcessNode(process, httpPort, remotePort);
+        var node = new ProcessNode(process, httpPort, remotePort) { Output = output };
         try
         {
             await Eventually.Until(async () =>
@@ -101,7 +117,7 @@ public sealed class ProcessNode : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -31,6 +31,11 @@ public static class WireMessageSamples
             new SessionAnswer<SessionTouched>(Id, new SessionTouched("2024-11-05", ToolsChanged: true)) { Fault = Rule },
             new SessionAnswer<SessionTouched>(Id, null),
             new CallTool(Id, "echo", JsonElement.Parse("""{"message":"héllo\n\u0001","uppercase":true,"n":[1,2.5,null]}"""), request),
+            new CallTool(Id, "requestTiming", JsonElement.Parse("{}"), request with
+            {
+                Trace = new TraceFacts("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=é", "user=🐐",
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-53995c3f42cd8ad8-01"),
+            }, ViaHandle: true),
             new SessionAnswer<ToolCallReply>(Id, new ToolCallReply("HELLO 🐐\nSession: x", IsError: true, InvalidParams: true)),
             new EndSession(Id),
             new AbandonStart(Id),

@@ -3,6 +3,7 @@ using Akka.Cluster.Sharding;
 using Akka.Event;
 using AkkaMcpEcho.Actors.Calls;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Telemetry;
 using AkkaMcpEcho.Actors.Traffic;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Calls;
@@ -52,7 +53,6 @@ public sealed class SessionActor : UntypedActor
         Akka.Actor.Props.Create(typeof(SessionActor), sessionId, profile, statsSource, lifecycle);
 
     private SessionEvents Events => _events ??= new SessionEvents(_profile.StreamBufferSize);
-
     private CallRuns Runs => _runs ??= new CallRuns();
 
     protected override void OnReceive(object message)
@@ -168,6 +168,7 @@ public sealed class SessionActor : UntypedActor
             Context.SetReceiveTimeout(_profile.SessionTimeout);
             Sender.Tell(new SessionCreation(_sessionId, start.ProtocolVersion));
             _lifecycle?.Tell(new SessionOpened(_sessionId));
+            SessionTelemetry.Opened(start.Kind);
             return;
         }
         if (message is ISessionCommand command)
@@ -225,6 +226,7 @@ public sealed class SessionActor : UntypedActor
     private void Finish(ToolRunReady ready)
     {
         var (call, tool) = (ready.Call, ready.Tool);
+        using var span = SessionTelemetry.CallSpan(call, Context.System);
         var context = new ToolContext(_state!, call.Request, call.Arguments, _profile, DateTimeOffset.UtcNow, _events?.Pending ?? 0, ready.Stats)
         {
             Host = ToolCatalog.NeedsHostFacts(tool) ? HostFactsSource.For(Context.System).Capture() : HostFacts.Unavailable,
@@ -287,12 +289,12 @@ public sealed class SessionActor : UntypedActor
             _closed = true;
             var lifetime = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - _state.CreatedUtcTicks));
             _lifecycle?.Tell(new SessionClosed(_sessionId, reason, lifetime));
+            SessionTelemetry.Closed(_state.Kind, lifetime);
         }
     }
 
     private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
 
     /// <summary>A tool call whose registry counters have arrived (or did not, in time).</summary>
-    private sealed record ToolRunReady(
-        CallTool Call, ToolDefinition Tool, IActorRef ReplyTo, Func<ToolCallReply, object> AnswerWith, RegistryStats? Stats);
+    private sealed record ToolRunReady(CallTool Call, ToolDefinition Tool, IActorRef ReplyTo, Func<ToolCallReply, object> AnswerWith, RegistryStats? Stats);
 }

@@ -9,6 +9,7 @@ using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Telemetry;
 
 namespace AkkaMcpEcho.Actors.Sharding;
 
@@ -154,6 +155,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         }
         var relay = new ReplyRelay(_provider, Sender, command, DateTime.UtcNow);
         _relays.Add(relay);
+        McpTelemetry.ClusterHops.Add(1);
         _region.Tell(message, relay);
     }
 

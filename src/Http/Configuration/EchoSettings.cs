@@ -53,6 +53,7 @@ public sealed record EchoSettings(
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
             new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, faults, []);
+        var telemetry = Http.Telemetry.TelemetrySettings.From(read, host);
         foreach (var unused in Row.Unused)
         {
             read.Get(unused);
@@ -60,8 +61,11 @@ public sealed record EchoSettings(
         var order = Row.All.Select((row, index) => (row.Key, index)).ToDictionary(row => row.Key, row => row.index);
         return read.Problems.Count > 0
             ? throw new SettingsException(read.Problems)
-            : settings with { Shown = [.. read.Shown.OrderBy(entry => order[entry.Name])] };
+            : settings with { Shown = [.. read.Shown.OrderBy(entry => order[entry.Name])], Telemetry = telemetry };
     }
+
+    /// <summary>OTLP and Prometheus export and the log format.</summary>
+    public Telemetry.TelemetrySettings Telemetry { get; init; } = Http.Telemetry.TelemetrySettings.Off;
 
     public string NewestProtocolVersion => ProtocolVersions.Newest(Profile.SupportedProtocolVersions);
 }

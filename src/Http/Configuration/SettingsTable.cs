@@ -91,6 +91,16 @@ public static class SettingsTable
         "remoting port (cluster mode)");
     public static readonly Setting<string[]> ClusterSeeds = new("AKKA_CLUSTER_SEEDS", [], "none (the node forms a cluster alone)",
         Seeds, ShowList, $"comma-separated seed nodes, {ClusterSettings.SeedPrefix}HOST:PORT (cluster mode)");
+    public static readonly Setting<string?> OtlpEndpoint = new("OTEL_EXPORTER_OTLP_ENDPOINT", null, "not set",
+        OptionalText, ShowOptional, "OTLP endpoint for traces, metrics and logs (not set: no OTLP export); the SDK reads the other OTEL_EXPORTER_OTLP_* "
+        + "variables (protocol, headers, timeout) and OTEL_BSP_*/OTEL_METRIC_EXPORT_* itself");
+    public static readonly Setting<string> ServiceName = new("OTEL_SERVICE_NAME", "akka-mcp-echo", "akka-mcp-echo", Text, Text,
+        "service.name of every exported span, metric and log");
+    public static readonly Setting<bool?> Prometheus = new("MCP_METRICS_PROMETHEUS", null, "auto",
+        raw => raw.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : Flag(raw),
+        value => value is null ? "auto" : ShowFlag(value.Value), "serve Prometheus metrics on GET /metrics: true, false or auto (on when bound to loopback)");
+    public static readonly Setting<string> LogFormat = new("MCP_LOG_FORMAT", "text", "text", LogFormats, Text,
+        "console log format: text, or json (one JSON object a line, with session, request id and trace id in scope)");
 
     /// <summary>The original's variables this server does not read: listed so environmentDump can show them.</summary>
     public static readonly ImmutableArray<Setting<string?>> Unused =
@@ -106,7 +116,7 @@ public static class SettingsTable
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
         TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
-        ClusterSeeds, .. Unused,
+        ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, .. Unused,
     ];
 
     /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
@@ -157,6 +167,10 @@ public static class SettingsTable
         Microsoft.Extensions.Logging.LogLevel.Warning => "WARNING",
         _ => level.ToString().ToUpperInvariant(),
     };
+
+    private static string LogFormats(string raw) => raw.Trim().ToLowerInvariant() is var format && format is "text" or "json"
+        ? format
+        : throw new FormatException("expected text or json");
 
     private static string[] Seeds(string raw)
     {

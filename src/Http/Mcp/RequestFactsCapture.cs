@@ -1,12 +1,17 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Protocol.Telemetry;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
 /// <summary>Copies what tools may inspect out of the live request, so no HttpContext crosses into actors.</summary>
 internal static class RequestFactsCapture
 {
-    public static RequestFacts From(HttpContext context, long startedUtcTicks)
+    /// <param name="parameters">The request's params, for the trace context in their <c>_meta</c>.</param>
+    public static RequestFacts From(HttpContext context, long startedUtcTicks, JsonElement? parameters)
     {
         var request = context.Request;
         var headers = ImmutableArray.CreateBuilder<HeaderField>(request.Headers.Count);
@@ -19,6 +24,23 @@ internal static class RequestFactsCapture
             request.Path.Value ?? "/",
             context.Connection.RemoteIpAddress?.ToString(),
             startedUtcTicks,
-            headers.MoveToImmutable());
+            headers.MoveToImmutable(),
+            Trace(context, parameters));
     }
+
+    /// <summary>
+    /// The trace context the request carried and the one the server used: the MCP span's when telemetry records one; else,
+    /// when the request carried a context, the HTTP request's activity (ASP.NET Core makes one whenever it logs, parented on
+    /// the <c>traceparent</c> header); else none, so a request without any costs nothing here.
+    /// </summary>
+    private static TraceFacts? Trace(HttpContext context, JsonElement? parameters)
+    {
+        var carried = TraceMeta.Read(parameters);
+        var span = McpExchange.Of(context)?.Span
+            ?? (carried is not null || context.Request.Headers.ContainsKey(TraceMeta.Traceparent) ? HttpActivity(context) : null);
+        return span is null ? carried : (carried ?? TraceFacts.None) with { ServerTraceparent = TraceMeta.Of(span) };
+    }
+
+    private static Activity? HttpActivity(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpActivityFeature>()?.Activity;
 }

@@ -1,5 +1,6 @@
 using AkkaMcpEcho.Messages.Streams;
 using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Telemetry;
 
 namespace AkkaMcpEcho.Http.Streams;
 
@@ -24,6 +25,10 @@ internal sealed class StreamGaps(long firstEventId, bool warn)
         var lost = item.Id - _expected;
         var lastSeen = _expected - 1;
         _expected = item.Id + 1;
+        if (lost > 0)
+        {
+            McpTelemetry.DroppedEvents.Add(lost);
+        }
         return lost > 0 && warn ? new SessionEvent(0, StreamGap.Marker(lastSeen, lost)) : null;
     }
 }

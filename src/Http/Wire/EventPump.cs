@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using AkkaMcpEcho.Messages.Streams;
+using AkkaMcpEcho.Protocol.Telemetry;
 
 namespace AkkaMcpEcho.Http.Wire;
 
@@ -11,6 +12,20 @@ namespace AkkaMcpEcho.Http.Wire;
 internal static class EventPump
 {
     public static async Task Run(HttpContext context, ChannelReader<SessionEvent> events, TimeSpan keepAliveEvery,
+        Func<long, byte[]> keepAlive, Func<SessionEvent, SessionEvent?>? before, CancellationToken cancel)
+    {
+        McpTelemetry.OpenStreams.Add(1);
+        try
+        {
+            await Pump(context, events, keepAliveEvery, keepAlive, before, cancel);
+        }
+        finally
+        {
+            McpTelemetry.OpenStreams.Add(-1);
+        }
+    }
+
+    private static async Task Pump(HttpContext context, ChannelReader<SessionEvent> events, TimeSpan keepAliveEvery,
         Func<long, byte[]> keepAlive, Func<SessionEvent, SessionEvent?>? before, CancellationToken cancel)
     {
         var output = context.Response.BodyWriter;

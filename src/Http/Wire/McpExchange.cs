@@ -40,6 +40,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     /// <summary>The injected fault the request carries, if any.</summary>
     internal Faults.FaultState? Fault { get; set; }
 
+    /// <summary>The server span of the request's MCP operation, while telemetry records one (null otherwise).</summary>
+    public System.Diagnostics.Activity? Span { get; set; }
+
     /// <summary>How the exchange ended; set just before <see cref="McpTap.OnEnd"/>.</summary>
     public ExchangeEnd End { get; set; }
 
@@ -65,6 +68,7 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
             exchange.RpcMethod = method;
             exchange.RpcIdJson = idJson;
             exchange.RpcParams = rpcParams;
+            exchange.Taps.Message(exchange);
         }
     }
 

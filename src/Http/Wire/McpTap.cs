@@ -13,6 +13,11 @@ public abstract class McpTap
     /// <summary>The request is read (<see cref="McpExchange.RequestBody"/> is set for a POST).</summary>
     public virtual ValueTask OnRequest(McpExchange exchange) => ValueTask.CompletedTask;
 
+    /// <summary>The JSON-RPC message the request carries is known (<see cref="McpExchange.RpcMethod"/> and the rest are set).</summary>
+    public virtual void OnMessage(McpExchange exchange)
+    {
+    }
+
     /// <summary>A frame is about to be written; what is returned is written instead (null: nothing).</summary>
     public virtual ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame) => ValueTask.FromResult<TapFrame?>(frame);
 

@@ -45,6 +45,14 @@ public sealed class Taps(IEnumerable<McpTap> taps, TimeProvider clock)
         }
     }
 
+    public void Message(McpExchange exchange)
+    {
+        foreach (var tap in _taps)
+        {
+            tap.OnMessage(exchange);
+        }
+    }
+
     public async ValueTask<TapFrame?> Frame(McpExchange exchange, TapFrame frame)
     {
         TapFrame? current = frame;

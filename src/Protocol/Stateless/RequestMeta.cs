@@ -55,7 +55,7 @@ public sealed record RequestMeta(
         return (new RequestMeta(protocolVersion, capabilities.Clone(), ClientOf(meta), level, ProgressToken(meta)), null);
     }
 
-    private static JsonElement? Meta(JsonElement parameters) =>
+    internal static JsonElement? Meta(JsonElement parameters) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
             ? meta
             : null;

@@ -57,7 +57,8 @@ public static class PrintHeaderTool
             .Append($"Auth headers: {Count(headers, HeaderCategory.Auth)}\n")
             .Append($"Standard headers: {Count(headers, HeaderCategory.Standard)}\n")
             .Append($"MCP headers: {Count(headers, HeaderCategory.Mcp)}\n")
-            .Append($"Custom headers: {Count(headers, HeaderCategory.Custom)}");
+            .Append($"Custom headers: {Count(headers, HeaderCategory.Custom)}")
+            .Append(TraceReport.Section(context.Request));
         return ToolResult.Ok(text.ToString(), context.Session);
     }
 

@@ -30,7 +30,8 @@ public static class RequestTimingTool
             .Append("📈 Session Statistics:\n")
             .Append($"- Session Age: {TextFormat.Duration(TimeSpan.FromTicks(now - session.CreatedUtcTicks))}\n")
             .Append($"- Requests in Session: {session.RequestCount}\n")
-            .Append($"- Average Response Time: {AverageResponse(session.TimedRequests, session.AverageResponseTime)}");
+            .Append($"- Average Response Time: {AverageResponse(session.TimedRequests, session.AverageResponseTime)}")
+            .Append(TraceReport.Section(context.Request));
         return ToolResult.Ok(text.ToString(), session);
     }
 

@@ -1,0 +1,68 @@
+using AkkaMcpEcho.Http.Configuration;
+using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AkkaMcpEcho.Http.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the server: its own source and meter, ASP.NET Core's spans and metrics, exported over OTLP when an
+/// endpoint is set (the SDK reads the standard OTEL_* variables) and scraped at <see cref="MetricsPath"/> when
+/// Prometheus is on. Nothing is registered when both are off, so no listener makes the instruments record.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static void AddEchoTelemetry(this WebApplicationBuilder builder, EchoSettings settings)
+    {
+        var telemetry = settings.Telemetry;
+        if (telemetry.JsonLogs)
+        {
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            });
+        }
+        builder.Services.AddSingleton(telemetry);
+        if (!telemetry.On)
+        {
+            return;
+        }
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceVersion: ServerProfile.Version))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(McpTelemetry.SourceName).AddAspNetCoreInstrumentation();
+                if (telemetry.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (telemetry.Otlp)
+        {
+            otel.WithTracing(tracing => tracing.AddSource(McpTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => context.Request.Path != MetricsPath))
+                .WithLogging()
+                .UseOtlpExporter();
+        }
+    }
+
+    public static void MapTelemetry(this WebApplication app, EchoSettings settings)
+    {
+        if (settings.Telemetry.JsonLogs)
+        {
+            ExchangeLogScope.Use(app, Mcp.McpEndpoints.Path, app.Logger);
+        }
+        if (settings.Telemetry.Prometheus)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath);
+        }
+    }
+}
