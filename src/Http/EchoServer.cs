@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Faults;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Faults;
@@ -67,6 +68,7 @@ public static class EchoServer
                 services.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(10)))
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
+            .AddEchoAuth(settings.Auth)
             .AddEchoCors(settings.Cors)
             .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
                 settings.Shown, builder.Configuration.AsEnumerable(), settings.Features, settings.Cors)))
@@ -92,7 +94,9 @@ public static class EchoServer
         app.UseEchoCors();
         app.UseTrafficAccess();
         app.UseFaultsAccess();
+        app.UseEchoAuth(settings.Auth);
         app.MapHealth();
+        app.MapEchoAuth(settings.Auth);
         app.MapMcp();
         app.MapTraffic();
         app.MapFaults(settings);

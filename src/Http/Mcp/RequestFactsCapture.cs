@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Auth;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -19,6 +20,9 @@ internal static class RequestFactsCapture
             request.Path.Value ?? "/",
             context.Connection.RemoteIpAddress?.ToString(),
             startedUtcTicks,
-            headers.MoveToImmutable());
+            headers.MoveToImmutable())
+        {
+            Verdict = context.Features.Get<TokenVerdict>(),
+        };
     }
 }
