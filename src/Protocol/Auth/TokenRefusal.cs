@@ -17,6 +17,8 @@ public static class TokenRefusal
         SecurityTokenSignatureKeyNotFoundException => "signature key unknown: the token's kid matches no key of the issuer",
         SecurityTokenInvalidSignatureException => "the signature does not verify with the issuer's keys",
         SecurityTokenInvalidIssuerException issuer => $"issuer was {issuer.InvalidIssuer ?? "missing"}; expected the configured issuer",
+        SecurityTokenDecryptionFailedException or SecurityTokenEncryptionKeyNotFoundException =>
+            "the token is encrypted (a JWE, such as a refresh token) and no key here decrypts it: send the access token",
         SecurityTokenMalformedException => "the token is not a well-formed JWT (three base64url parts: header.payload.signature)",
         SecurityTokenInvalidTypeException => "the token's typ header is not accepted",
         SecurityTokenInvalidAlgorithmException => "the token's signing algorithm is not accepted",
