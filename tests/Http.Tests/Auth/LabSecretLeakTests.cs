@@ -35,8 +35,12 @@ public sealed class LabSecretLeakTests
         await using var server = await EchoServerHost.StartCapturingLogs(settings);
         var machine = await LabAuthority.RegisterMachine(server.Http);
         var (code, codeTokens) = await AuthorizationCode(server.Http);
-        var refreshed = await Grant(server.Http, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = codeTokens.Refresh!,
-            ["client_id"] = codeTokens.ClientId });
+        var refreshed = await Grant(server.Http, new()
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = codeTokens.Refresh!,
+            ["client_id"] = codeTokens.ClientId,
+        });
         string[] accessTokens = [codeTokens.Access, refreshed.Access, await LabAuthority.Token(server.Http, machine, "mcp:basic mcp:echo mcp:extra")];
         string[] secrets = [key, machine.Secret, code, codeTokens.Refresh!, .. accessTokens];
 
@@ -80,8 +84,13 @@ public sealed class LabSecretLeakTests
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = QueryHelpers.AddQueryString("/oauth/authorize", new Dictionary<string, string?>
         {
-            ["client_id"] = clientId, ["redirect_uri"] = Redirect, ["response_type"] = "code", ["state"] = "s1",
-            ["scope"] = "mcp:basic mcp:echo mcp:extra offline_access", ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
+            ["client_id"] = clientId,
+            ["redirect_uri"] = Redirect,
+            ["response_type"] = "code",
+            ["state"] = "s1",
+            ["scope"] = "mcp:basic mcp:echo mcp:extra offline_access",
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
         });
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
         using var redirected = await browser.GetAsync(authorize);
@@ -89,7 +98,10 @@ public sealed class LabSecretLeakTests
         var code = QueryHelpers.ParseQuery(redirected.Headers.Location!.Query)["code"].ToString();
         var tokens = await Grant(http, new()
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect, ["client_id"] = clientId,
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = Redirect,
+            ["client_id"] = clientId,
             ["code_verifier"] = verifier,
         });
         return (code, tokens);
