@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Faults;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Faults;
@@ -39,6 +40,8 @@ public static class EchoServer
         var faultBoard = new FaultBoard();
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.AddEchoTelemetry(settings);
+        // OpenIddict writes every token it creates, whole, at Trace: the lab's logs stop at Debug.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Debug);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -70,6 +73,7 @@ public static class EchoServer
                 services.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(10)))
             .AddSingleton<SessionStreams>()
             .AddMcpEndpoint()
+            .AddEchoAuth(settings.Auth)
             .AddEchoCors(settings.Cors)
             .AddProbes()
             .AddSingleton(new HostFactsSource(ConfigurationFacts.From(
@@ -97,8 +101,10 @@ public static class EchoServer
         app.UseEchoCors();
         app.UseTrafficAccess();
         app.UseFaultsAccess();
+        app.UseEchoAuth(settings.Auth);
         app.MapHealth();
         app.MapProbes();
+        app.MapEchoAuth(settings.Auth);
         app.MapMcp();
         app.MapTraffic();
         app.MapFaults(settings);

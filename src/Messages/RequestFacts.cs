@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AkkaMcpEcho.Messages.Auth;
 
 namespace AkkaMcpEcho.Messages;
 
@@ -19,6 +20,9 @@ public sealed record RequestFacts(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     TraceFacts? Trace = null)
 {
+    /// <summary>The resource server's verdict on the request's bearer token; null when MCP_AUTH_MODE is none.</summary>
+    public TokenVerdict? Verdict { get; init; }
+
     public string? Header(string name)
     {
         foreach (var header in Headers)

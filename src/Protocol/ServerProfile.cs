@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AkkaMcpEcho.Protocol.Auth;
 
 namespace AkkaMcpEcho.Protocol;
 
@@ -21,6 +22,9 @@ public sealed record ServerProfile(
 
     /// <summary>MCP_FAULTS_TOOL: tools/list offers injectFault after the default tools.</summary>
     public bool FaultTool { get; init; }
+
+    /// <summary>MCP_AUTH_REQUIRED_SCOPES: the scopes each tool and method needs (none when MCP_AUTH_MODE is none).</summary>
+    public ScopeRequirements Scopes { get; init; } = ScopeRequirements.None;
 
     /// <summary>The ring of recorded exchanges each session and handle keeps for the traffic page (0 exchanges: none).</summary>
     public TrafficBounds SessionTraffic { get; init; } = TrafficBounds.SessionDefault;

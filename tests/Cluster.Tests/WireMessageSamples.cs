@@ -3,6 +3,7 @@ using System.Text.Json;
 using Akka.Actor;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Auth;
 using AkkaMcpEcho.Messages.Calls;
 using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Faults;
@@ -65,7 +66,12 @@ public static class WireMessageSamples
             new SessionEvent(45, new ServerError(null, -32602, "Invalid params", """{"uri":"x"}""")),
             new SessionEvent(0, null, Label: "call-3/1", RetryMs: 500),
             new ResumeStream(Id, stream, 41),
-            new StreamCall(new CallTool(Id, "test_tool_with_progress", JsonElement.Parse("{}"), request), "\"r-1\"", "7", stream),
+            // A request judged by the resource server (MCP_AUTH_MODE lab): the verdict travels with its facts.
+            new StreamCall(new CallTool(Id, "test_tool_with_progress", JsonElement.Parse("{}"), request with
+            {
+                Verdict = new TokenVerdict("lab", true, "accepted", true, "http://127.0.0.1:3000/", ["http://127.0.0.1:3000/mcp"],
+                    "http://127.0.0.1:3000/mcp", 638_000_000_000_000_009, ["mcp:basic", "mcp:echo"]),
+            }), "\"r-1\"", "7", stream),
             new SessionAnswer<CallStreaming>(Id, new CallStreaming("call-3")),
             new CancelRequest(Id, "\"r-1\""),
             new SessionAnswer<CancelNoted>(Id, new CancelNoted(true)),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Protocol;
@@ -28,6 +29,7 @@ public sealed record EchoSettings(
     byte[]? RequestStateKey,
     TrafficSettings Traffic,
     bool Faults,
+    AuthSettings Auth,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -48,11 +50,14 @@ public sealed record EchoSettings(
         };
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
+        var requestStateKey = read.Get(Row.RequestStateKey);
         var cluster = new ClusterSettings(read.Get(Row.ClusterEnabled), new ClusterSessionOptions(read.Get(Row.RemoteHostname),
             read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
+        var auth = AuthSettings.From(read, cluster.Enabled, requestStateKey);
+        profile = profile with { Scopes = auth.Enabled ? auth.Scopes : Protocol.Auth.ScopeRequirements.None };
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, faults, []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, requestStateKey, traffic, faults, auth, []);
         var telemetry = Http.Telemetry.TelemetrySettings.From(read, host);
         foreach (var unused in Row.Unused)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Net;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Auth;
 using static AkkaMcpEcho.Http.Configuration.SettingParsers;
 
 namespace AkkaMcpEcho.Http.Configuration;
@@ -81,6 +83,26 @@ public static class SettingsTable
         "inject the faults clients ask for (Echo-Fault header, injectFault rules, the /faults API); false: ignore them all");
     public static readonly Setting<bool> FaultsTool = new("MCP_FAULTS_TOOL", false, "false", Flag, ShowFlag,
         "list the injectFault tool after the eleven default tools (both generations)");
+    public static readonly Setting<AuthMode> AuthMode = new("MCP_AUTH_MODE", Auth.AuthMode.None, "none", AuthModes.Parse, AuthModes.Show,
+        "none: no authorization (a gateway's job); jwt: /mcp is an OAuth resource server for an external issuer; lab: the same, "
+        + "with a built-in authorization server on this host (/.well-known/oauth-authorization-server)");
+    public static readonly Setting<string?> AuthResource = new("MCP_AUTH_RESOURCE", null, "the request's scheme and Host + /mcp",
+        AbsoluteUri, ShowOptional, "this server's canonical URI: the audience tokens must name and the resource of its metadata");
+    public static readonly Setting<string?> AuthIssuer = new("MCP_AUTH_ISSUER", null, "jwt: required; lab: the request's URL",
+        AbsoluteUri, ShowOptional, "the issuer tokens must come from; in lab mode the issuer the built-in server names itself");
+    public static readonly Setting<string?> AuthMetadataUrl = new("MCP_AUTH_METADATA_URL", null,
+        "MCP_AUTH_ISSUER + .well-known/openid-configuration", AbsoluteUri, ShowOptional,
+        "jwt: the issuer's discovery document (OpenID or RFC 8414), from which its signing keys are read");
+    public static readonly Setting<string?> AuthJwksUrl = new("MCP_AUTH_JWKS_URL", null, "not set", AbsoluteUri, ShowOptional,
+        "jwt: read the signing keys from this JWKS instead of a discovery document");
+    public static readonly Setting<ScopeRequirements> AuthRequiredScopes = new("MCP_AUTH_REQUIRED_SCOPES", ScopeRequirements.None,
+        "none", ScopeRequirements.Parse, scopes => scopes.Show(), "scopes each request needs: comma-separated name=scope scope "
+        + "pairs (name: a tool, a method such as resources/read, or * for the rest); a token short of them gets 403");
+    public static readonly Setting<byte[]?> AuthLabKey = new("MCP_AUTH_LAB_KEY", null, "a random key made at start",
+        StateKey, key => key is null ? "generated at start" : $"{key.Length} bytes", "lab: base64 of at least 32 bytes from which "
+        + "the signing key, token encryption key and client secrets derive; every node of a cluster needs the same one", secret: true);
+    public static readonly Setting<TimeSpan> AuthLabTokenLifetime = new("MCP_AUTH_LAB_TOKEN_LIFETIME", TimeSpan.FromHours(1), "3600",
+        Seconds(1, 86400), ShowSeconds, "lab: seconds an access token lives");
     public static readonly Setting<bool> ClusterEnabled = new("AKKA_CLUSTER_ENABLED", false, "false", Flag, ShowFlag,
         "cluster mode: sessions become sharded entities across the nodes");
     public static readonly Setting<string> RemoteHostname = new("AKKA_REMOTE_HOSTNAME", "127.0.0.1", "127.0.0.1", Text, Text,
@@ -115,8 +137,9 @@ public static class SettingsTable
         Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
-        TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
-        ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, .. Unused,
+        TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, AuthMode,
+        AuthResource, AuthIssuer, AuthMetadataUrl, AuthJwksUrl, AuthRequiredScopes, AuthLabKey, AuthLabTokenLifetime, ClusterEnabled,
+        RemoteHostname, RemotePublicHostname, RemotePort, ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, .. Unused,
     ];
 
     /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
@@ -135,6 +158,11 @@ public static class SettingsTable
             ? versions.Sort((a, b) => string.CompareOrdinal(b, a))
             : throw new FormatException("every entry must be one of " + string.Join(", ", ServerProfile.AllProtocolVersions));
     }
+
+    private static string? AbsoluteUri(string raw) =>
+        OptionalText(raw) is not { } text ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? text
+        : throw new FormatException("expected an absolute http or https URL");
 
     private static LogLevel Level(string raw) => raw.Trim().ToUpperInvariant() switch
     {

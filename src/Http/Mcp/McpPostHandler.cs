@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Http.Sessions;
@@ -7,6 +8,7 @@ using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.JsonRpc;
 using AkkaMcpEcho.Protocol.Stateless;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -15,7 +17,8 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// JSON-RPC shape 400, session and protocol headers 400), then hands the message to <see cref="McpMethods"/>.
 /// </summary>
 internal sealed class McpPostHandler(
-    EchoSettings settings, McpMethods methods, BatchHandler batches, StatelessEndpoint stateless, ClientFaults clientFaults, FaultGate faults)
+    EchoSettings settings, McpMethods methods, BatchHandler batches, StatelessEndpoint stateless, ClientFaults clientFaults, FaultGate faults,
+    ScopeGate scopes)
 {
     public async Task Handle(HttpContext context)
     {
@@ -87,6 +90,10 @@ internal sealed class McpPostHandler(
         {
             McpExchange.Carries(context, "(batch)", null);
             faults.Before(context, fault, "(batch)", default);
+            if (scopes.Refusal(context, "(batch)", null, null) is { } batchForbidden)
+            {
+                return batchForbidden;
+            }
             var statelessBatch = StatelessRevision.Serves(version, hasSession, null, false);
             McpExchange.Serving(context, statelessBatch ? ExchangeEra.Modern : ExchangeEra.Legacy);
             return statelessBatch ? StatelessEndpoint.Batch() : await batches.Handle(json, context, started);
@@ -97,6 +104,10 @@ internal sealed class McpPostHandler(
         }
         McpExchange.Carries(context, message.Method ?? "(response)", message.IdJson, message.Params);
         faults.Before(context, fault, message.Method ?? "(response)", message.Params);
+        if (message.Method is { } method && scopes.Refusal(context, method, ToolCallParams.NameOf(method, message.Params), message.IdJson) is { } forbidden)
+        {
+            return forbidden;
+        }
         if (StatelessRevision.Serves(version, hasSession, message.Method, RequestMeta.IsPresent(message.Params)))
         {
             McpExchange.Serving(context, ExchangeEra.Modern);

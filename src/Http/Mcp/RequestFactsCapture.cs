@@ -4,6 +4,7 @@ using System.Text.Json;
 using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Protocol.Telemetry;
+using AkkaMcpEcho.Messages.Auth;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -25,7 +26,10 @@ internal static class RequestFactsCapture
             context.Connection.RemoteIpAddress?.ToString(),
             startedUtcTicks,
             headers.MoveToImmutable(),
-            Trace(context, parameters));
+            Trace(context, parameters))
+        {
+            Verdict = context.Features.Get<TokenVerdict>(),
+        };
     }
 
     /// <summary>

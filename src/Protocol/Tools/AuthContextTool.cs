@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AkkaMcpEcho.Protocol.Auth;
 
 namespace AkkaMcpEcho.Protocol.Tools;
 
@@ -40,14 +41,27 @@ public static class AuthContextTool
             text.Append($"- Token Type: {BearerToken.Scheme(authorization)}\n")
                 .Append($"- Token Length: {credentials.Length} characters\n")
                 .Append($"- Token Preview: {(credentials.Length == 0 ? "(empty)" : SecretMasker.Ends(credentials, 6))}\n")
-                .Append($"- Token Format: {(claims is null ? "opaque (not a decodable JWT)" : "JWT (signature not verified)")}\n");
+                .Append($"- Token Format: {Format(claims is not null, request.Verdict?.SignatureVerified)}\n");
         }
         text.Append("\n🔑 Derived Information:\n")
             .Append($"- Authentication: {Authentication(userId is not null && Header(context, "X-User-Id") is not null, credentials.Length > 0)}\n")
             .Append($"- Session: {context.Session.SessionId}\n")
             .Append($"- Request ID: {requestId ?? "not provided"}");
+        if (request.Verdict is { } verdict)
+        {
+            text.Append("\n\n").Append(VerdictReport.Text(verdict, context.Server.Scopes,
+                ToolCatalog.Listed(context.Server.FaultTool).Select(tool => tool.Name), context.Now));
+        }
         return ToolResult.Ok(text.ToString(), context.Session);
     }
+
+    private static string Format(bool jwt, bool? verified) => (jwt, verified) switch
+    {
+        (false, _) => "opaque (not a decodable JWT)",
+        (true, true) => "JWT (signature verified by this server)",
+        (true, false) => "JWT (signature NOT verified: see the verdict below)",
+        _ => "JWT (signature not verified)",
+    };
 
     private static string Authentication(bool gateway, bool credentials) =>
         gateway ? "✅ Authenticated (gateway X-User-* headers)"

@@ -1,4 +1,5 @@
 using System.Text;
+using AkkaMcpEcho.Protocol.Auth;
 
 namespace AkkaMcpEcho.Protocol.Tools;
 
@@ -16,6 +17,7 @@ public static class BearerDecodeTool
     public static ToolResult Run(ToolContext context)
     {
         string token;
+        var verdict = context.String("token") is null ? context.Request.Verdict : null;
         if (context.String("token") is { } given)
         {
             if (given.Length > JwtReader.MaxTokenLength)
@@ -54,7 +56,7 @@ public static class BearerDecodeTool
         }
         text.Append($"- Expires: {Time(jwt.Expires)}\n")
             .Append($"- Status: {Status(jwt, now)}\n")
-            .Append($"- Signature: {(jwt.EncodedSignature.Length > 0 ? "present (not verified)" : "missing (unsecured JWT)")}");
+            .Append($"- Signature: {Signature(jwt, verdict?.SignatureVerified)}");
         if (context.Flag("includeRaw"))
         {
             text.Append("\n\n🧾 Raw Parts:\n")
@@ -62,8 +64,19 @@ public static class BearerDecodeTool
                 .Append($"- Payload: {Raw(jwt.EncodedPayload)}\n")
                 .Append($"- Signature: {SecretMasker.Prefix(jwt.EncodedSignature, 8)} ({jwt.EncodedSignature.Length} characters)");
         }
+        if (verdict is not null)
+        {
+            text.Append("\n\n").Append(VerdictReport.Text(verdict, context.Server.Scopes,
+                ToolCatalog.Listed(context.Server.FaultTool).Select(tool => tool.Name), context.Now));
+        }
         return ToolResult.Ok(text.ToString(), context.Session);
     }
+
+    private static string Signature(DecodedJwt jwt, bool? verified) =>
+        jwt.EncodedSignature.Length == 0 ? "missing (unsecured JWT)"
+        : verified is true ? "present (verified by this server)"
+        : verified is false ? "present (NOT verified by this server: see the verdict below)"
+        : "present (not verified)";
 
     /// <summary>EXPIRED wins over NOT YET VALID: a token past its expiry can never become valid.</summary>
     public static string Status(DecodedJwt jwt, DateTime now) =>

@@ -8,6 +8,13 @@ public sealed record ToolCallParams(string Name, JsonElement Arguments)
 {
     private static readonly JsonElement NoArguments = JsonElement.Parse("{}");
 
+    /// <summary>The tool a tools/call names, when it names one; null for other methods.</summary>
+    public static string? NameOf(string method, JsonElement parameters) =>
+        method == "tools/call" && parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("name", out var name)
+            && name.ValueKind == JsonValueKind.String
+            ? name.GetString()
+            : null;
+
     /// <summary>The params, or the -32602 message that says what is wrong with them.</summary>
     public static (ToolCallParams? Call, string? Problem) Read(JsonElement parameters)
     {

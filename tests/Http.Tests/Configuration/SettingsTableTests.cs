@@ -13,7 +13,7 @@ public sealed class SettingsTableTests
 
         Assert.Equal(SettingsTable.All.Select(s => s.Key), settings.Shown.Select(e => e.Name));
         // Only secrets are masked, and even their shown values never hold the secret (a key shows its length, a token "set").
-        Assert.Equal(["MCP_REQUEST_STATE_KEY", "MCP_TRAFFIC_TOKEN"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
+        Assert.Equal(["MCP_REQUEST_STATE_KEY", "MCP_TRAFFIC_TOKEN", "MCP_AUTH_LAB_KEY"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
     }
 
     [Fact]
@@ -28,7 +28,8 @@ public sealed class SettingsTableTests
         Assert.False(settings.Cluster.Enabled);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.Cluster.Options.AskTimeout);
         // Where the default is a value rather than a sentence, --help shows what the server uses.
-        string[] described = ["MCP_ALLOWED_HOSTS", "MCP_ALLOWED_ORIGINS", "MCP_REQUEST_STATE_KEY", "AKKA_REMOTE_PUBLIC_HOSTNAME", "AKKA_CLUSTER_SEEDS"];
+        string[] described = ["MCP_ALLOWED_HOSTS", "MCP_ALLOWED_ORIGINS", "MCP_REQUEST_STATE_KEY", "MCP_AUTH_RESOURCE", "MCP_AUTH_ISSUER",
+            "MCP_AUTH_METADATA_URL", "MCP_AUTH_LAB_KEY", "AKKA_REMOTE_PUBLIC_HOSTNAME", "AKKA_CLUSTER_SEEDS"];
         Assert.All(SettingsTable.All.Where(row => !described.Contains(row.Key)), row =>
             Assert.Equal((row.Key, row.DefaultText), (row.Key, settings.Shown.Single(e => e.Name == row.Key).Value)));
     }
