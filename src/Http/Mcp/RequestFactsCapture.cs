@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages;
-using AkkaMcpEcho.Protocol.Telemetry;
 using AkkaMcpEcho.Messages.Auth;
+using AkkaMcpEcho.Protocol.Telemetry;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
