@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Actors.Sharding;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Protocol;
@@ -28,6 +29,7 @@ public sealed record EchoSettings(
     byte[]? RequestStateKey,
     TrafficSettings Traffic,
     bool Faults,
+    SessionStoreOptions Store,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -38,6 +40,7 @@ public sealed record EchoSettings(
         var askTimeout = read.Get(Row.AskTimeout);
         var traffic = TrafficSettings.From(read);
         var (faults, faultTool) = (read.Get(Row.FaultsEnabled), read.Get(Row.FaultsTool));
+        var store = SessionStores.From(read);
         var profile = new ServerProfile(read.Get(Row.SessionTimeout), read.Get(Row.MaxSessions), read.Get(Row.MaxMessageSize),
             read.Get(Row.ProtocolVersions), debug)
         {
@@ -45,6 +48,7 @@ public sealed record EchoSettings(
             FaultTool = faults && faultTool,
             SessionTraffic = traffic.Enabled ? traffic.Session : new TrafficBounds(0, 0),
             NodeTraffic = traffic.Node,
+            DurableSessions = store.Durable,
         };
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
@@ -52,7 +56,7 @@ public sealed record EchoSettings(
             read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, faults, []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, read.Get(Row.RequestStateKey), traffic, faults, store, []);
         foreach (var unused in Row.Unused)
         {
             read.Get(unused);

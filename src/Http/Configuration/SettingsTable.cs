@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Protocol;
 using static AkkaMcpEcho.Http.Configuration.SettingParsers;
 
@@ -92,6 +93,14 @@ public static class SettingsTable
     public static readonly Setting<string[]> ClusterSeeds = new("AKKA_CLUSTER_SEEDS", [], "none (the node forms a cluster alone)",
         Seeds, ShowList, $"comma-separated seed nodes, {ClusterSettings.SeedPrefix}HOST:PORT (cluster mode)");
 
+    public static readonly Setting<SessionStoreKind> SessionStore = new("MCP_SESSION_STORE", SessionStoreKind.Memory, "memory",
+        StoreKind, kind => kind.ToString().ToLowerInvariant(), "where sessions and handles live: memory (lost on restart), sqlite "
+        + "(a file: survives restarts) or postgres (survives restarts and lost cluster nodes)", "--session-store");
+    public static readonly Setting<string?> SessionStoreConnection = new("MCP_SESSION_STORE_CONNECTION", null,
+        $"sqlite: {SessionStores.DefaultSqliteFile} in the working directory; postgres: required", OptionalText,
+        value => value is null ? "not set" : "set", "the sqlite file path, or an ADO.NET connection string (Host=...;Database=...;"
+        + "Username=...;Password=... for postgres)", secret: true);
+
     /// <summary>The original's variables this server does not read: listed so environmentDump can show them.</summary>
     public static readonly ImmutableArray<Setting<string?>> Unused =
     [
@@ -106,7 +115,7 @@ public static class SettingsTable
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
         TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, ClusterEnabled, RemoteHostname, RemotePublicHostname, RemotePort,
-        ClusterSeeds, .. Unused,
+        ClusterSeeds, SessionStore, SessionStoreConnection, .. Unused,
     ];
 
     /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
@@ -125,6 +134,14 @@ public static class SettingsTable
             ? versions.Sort((a, b) => string.CompareOrdinal(b, a))
             : throw new FormatException("every entry must be one of " + string.Join(", ", ServerProfile.AllProtocolVersions));
     }
+
+    private static SessionStoreKind StoreKind(string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "memory" => SessionStoreKind.Memory,
+        "sqlite" => SessionStoreKind.Sqlite,
+        "postgres" or "postgresql" => SessionStoreKind.Postgres,
+        _ => throw new FormatException("expected memory, sqlite or postgres"),
+    };
 
     private static LogLevel Level(string raw) => raw.Trim().ToUpperInvariant() switch
     {
