@@ -22,10 +22,11 @@ public sealed class ProcessNode : IAsyncDisposable
     public RawMcpClient Mcp { get; }
 
     /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
-    public static async Task<ProcessNode> Start(string? seed)
+    /// <param name="environment">More settings (a session store); <c>AKKA_CLUSTER_ENABLED=false</c> makes a single server.</param>
+    public static async Task<ProcessNode> Start(string? seed, IReadOnlyDictionary<string, string>? environment = null)
     {
         int httpPort = FreePort(), remotePort = FreePort();
-        var start = ServerProcess.StartInfo([], new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["MCP_ECHO_HOST"] = "127.0.0.1",
             ["MCP_ECHO_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -34,7 +35,12 @@ public sealed class ProcessNode : IAsyncDisposable
             ["AKKA_REMOTE_PORT"] = remotePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AKKA_CLUSTER_SEEDS"] = seed ?? "",
             ["ECHO_LOG_LEVEL"] = "WARNING",
-        });
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+        var start = ServerProcess.StartInfo([], settings);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drain the output so the child never blocks on a full pipe.
         process.OutputDataReceived += (_, _) => { };
