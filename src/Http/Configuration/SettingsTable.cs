@@ -96,10 +96,10 @@ public static class SettingsTable
     public static readonly Setting<SessionStoreKind> SessionStore = new("MCP_SESSION_STORE", SessionStoreKind.Memory, "memory",
         StoreKind, kind => kind.ToString().ToLowerInvariant(), "where sessions and handles live: memory (lost on restart), sqlite "
         + "(a file: survives restarts) or postgres (survives restarts and lost cluster nodes)", "--session-store");
-    public static readonly Setting<string?> SessionStoreConnection = new("MCP_SESSION_STORE_CONNECTION", null,
-        $"sqlite: {SessionStores.DefaultSqliteFile} in the working directory; postgres: required", OptionalText,
-        value => value is null ? "not set" : "set", "the sqlite file path, or an ADO.NET connection string (Host=...;Database=...;"
-        + "Username=...;Password=... for postgres)", secret: true);
+    public static readonly Setting<string?> SessionStoreConnection = new("MCP_SESSION_STORE_CONNECTION", null, "not set",
+        OptionalText, value => value is null ? "not set" : "set", $"the sqlite file path (not set: {SessionStores.DefaultSqliteFile} "
+        + "in the working directory), or an ADO.NET connection string (postgres, required: Host=...;Database=...;Username=...;Password=...)",
+        secret: true);
 
     /// <summary>The original's variables this server does not read: listed so environmentDump can show them.</summary>
     public static readonly ImmutableArray<Setting<string?>> Unused =
