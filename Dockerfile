@@ -10,10 +10,15 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
+# Sessions survive a container restart in an SQLite file on the /data volume (MCP_SESSION_STORE=memory: none written).
+RUN mkdir /data && chown $APP_UID /data
+VOLUME /data
 ENV MCP_ECHO_HOST=0.0.0.0 \
     MCP_ECHO_PORT=3000 \
     MCP_SESSION_TIMEOUT=3600 \
-    MCP_MAX_SESSIONS=1000
+    MCP_MAX_SESSIONS=1000 \
+    MCP_SESSION_STORE=sqlite \
+    MCP_SESSION_STORE_CONNECTION=/data/sessions.db
 EXPOSE 3000
 # The aspnet image's non-root user.
 USER $APP_UID

@@ -29,6 +29,11 @@ publish src/Http/AkkaMcpEcho.Http.csproj server
 publish benchmarks/SdkPeer/SdkPeer.csproj peer
 publish benchmarks/BareKestrel/BareKestrel.csproj bare
 publish benchmarks/LoadGen/LoadGen.csproj loadgen
-exec dotnet "$out/loadgen/LoadGen.dll" matrix \
+# The postgres session-store row: a throwaway server when PostgreSQL is installed and none is named (stopped on exit).
+if [ -z "${MCP_BENCH_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  source .ci/postgres.sh
+  export MCP_BENCH_POSTGRES="$MCP_TEST_POSTGRES"
+fi
+dotnet "$out/loadgen/LoadGen.dll" matrix \
   --server "$out/server/AkkaMcpEcho.dll" --peer "$out/peer/SdkPeer.dll" --bare "$out/bare/BareKestrel.dll" \
   --out benchmarks/RESULTS.md --command "benchmarks/run.sh${*:+ $*}" --commit "$commit" "$@"

@@ -3,6 +3,7 @@ using Akka.Hosting;
 using AkkaMcpEcho.Actors.Faults;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Http.Auth;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Faults;
@@ -86,6 +87,7 @@ public static class EchoServer
                     loggers.AddLoggerFactory();
                 })
                 .WithSessions(settings.Profile, settings.Cluster.Enabled ? settings.Cluster.Options : null, () => Hocon("cluster.hocon"))
+                .WithSessionStore(settings.Store, settings.Profile, () => Hocon("persistence.hocon"))
                 .WithGlobalFaults(faultBoard, settings.Cluster.Enabled));
 
         var app = builder.Build();

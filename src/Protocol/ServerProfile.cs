@@ -32,6 +32,12 @@ public sealed record ServerProfile(
     /// <summary>The ring of recorded exchanges each node keeps, of every session and of none.</summary>
     public TrafficBounds NodeTraffic { get; init; } = TrafficBounds.NodeDefault;
 
+    /// <summary>
+    /// MCP_SESSION_STORE is sqlite or postgres: sessions and handles recover from the store, and what a request changed is
+    /// written before it is answered. False (memory): nothing is written anywhere.
+    /// </summary>
+    public bool DurableSessions { get; init; }
+
     public static ServerProfile Default { get; } = new(TimeSpan.FromHours(1), 1000, 1_048_576, ProtocolVersions.All, false);
 
     /// <summary>The stateless revisions this server serves (2026-07-28 unless the setting leaves it out), newest first.</summary>

@@ -10,6 +10,7 @@ using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Store;
 using AkkaMcpEcho.Messages.Streams;
 using AkkaMcpEcho.Messages.Traffic;
 
@@ -86,6 +87,13 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
                     break;
                 case FaultRuleList list:
                     Assert.Equal(list.Rules.ToArray(), ((FaultRuleList)back).Rules.ToArray());
+                    break;
+                case SessionRecorded recorded:
+                    var recordedBack = (SessionRecorded)back;
+                    Assert.Equal(recorded.Events.ToArray(), recordedBack.Events.ToArray());
+                    Assert.Equal(recorded.State.Faults.ToArray(), recordedBack.State.Faults.ToArray());
+                    Assert.Equal(recorded with { Events = [], State = recorded.State with { Faults = [] } },
+                        recordedBack with { Events = [], State = recordedBack.State with { Faults = [] } });
                     break;
                 case RecordExchange or RecordTraffic or TrafficSlice or AkkaMcpEcho.Actors.Traffic.TrafficLog.TrafficSeen
                     or SessionAnswer<SessionTraffic>:

@@ -25,7 +25,7 @@ public sealed class ProcessNode : IAsyncDisposable
     public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; private init; } = new();
 
     /// <param name="seed">The address of a running node to join; null: this process forms the cluster (and is its oldest member).</param>
-    /// <param name="environment">More settings (or ones that replace the defaults here).</param>
+    /// <param name="environment">More settings (a session store); <c>AKKA_CLUSTER_ENABLED=false</c> makes a single server.</param>
     public static async Task<ProcessNode> Start(string? seed, IReadOnlyDictionary<string, string>? environment = null)
     {
         int httpPort = FreePort(), remotePort = FreePort();

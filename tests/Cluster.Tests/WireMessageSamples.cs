@@ -10,6 +10,7 @@ using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Store;
 using AkkaMcpEcho.Messages.Streams;
 using AkkaMcpEcho.Messages.Traffic;
 
@@ -104,6 +105,12 @@ public static class WireMessageSamples
                 [new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4051", stats),
                  new NodeSessionStats("akka.tcp://akka-mcp-echo@127.0.0.1:4052", stats with { Active = 0 })],
                 stats with { Active = 6 }),
+            new SessionRecorded(SessionState.Start(new StartSession(Id, "2025-06-18", new ClientInfo("client ✨", "2") { DeclaresSampling = true }, 5))
+                with { EchoCount = 3, LastEcho = "héllo 🐐", LastEchoNumber = 3, LogLevel = "debug", Faults = [Rule] },
+                [new SessionEvent(41, new ServerNotification("notifications/message", """{"level":"info"}""")), new SessionEvent(42, null)], 41),
+            new SessionErased(638_000_000_000_000_005),
+            new SessionUnavailable(Id, "The session store is unavailable: connection refused ✨"),
+            new WakeSession(Id),
         ];
     }
 

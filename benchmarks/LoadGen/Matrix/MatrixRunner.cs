@@ -95,6 +95,11 @@ public static class MatrixRunner
                         + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
                 }
             }
+            if (throughput && options.Runs("churn"))
+            {
+                // Beside memory in the same run: AkkaMcpEcho on each durable store, one server at a time.
+                await SessionStoreRow.Measure(options, results, cancel);
+            }
             foreach (var verdict in throughput ? SwitchRows.Verdicts(results) : [])
             {
                 Console.WriteLine(verdict);

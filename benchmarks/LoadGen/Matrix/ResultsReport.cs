@@ -80,6 +80,7 @@ public static class ResultsReport
                 r => Pick(r, Peer, sessions, t => t.Errors.Count), r => Pick(r, Bare, sessions, t => t.Errors.Count), "0", ratios: false);
         }
         SwitchRows.Render(md, options, results);
+        SessionStoreRow.Render(md, results);
         Row(md, $"sessions created/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.CreatedPerSecond,
             r => r.Churn.GetValueOrDefault(Peer)?.CreatedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.CreatedPerSecond, "0");
         Row(md, $"sessions deleted/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.DeletedPerSecond,

@@ -25,8 +25,9 @@ public sealed class GlobalFaultsKey;
 public static class SessionHosting
 {
     /// <summary>Single-node mode: one <see cref="SessionRegistry"/> owns every session.</summary>
+    /// <remarks>With a durable store, the project's serializer writes the stored sessions, as it does between nodes.</remarks>
     public static AkkaConfigurationBuilder WithLocalSessions(this AkkaConfigurationBuilder builder, ServerProfile profile) =>
-        builder.WithActors((system, registry) =>
+        (profile.DurableSessions ? builder.WithEchoSerializer() : builder).WithActors((system, registry) =>
         {
             var sessions = system.ActorOf(SessionRegistry.Props(profile), "sessions");
             registry.Register<SessionRouter>(sessions);
@@ -34,6 +35,11 @@ public static class SessionHosting
             registry.Register<ListenHubKey>(system.ActorOf(Listening.ListenHub.Props(null), "listen-hub"));
             registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, sessions, null, () => []), Traffic.TrafficLog.Name));
         });
+
+    /// <summary>The project's serializer for every <see cref="Messages.IEchoMessage"/>: wire messages and stored sessions.</summary>
+    public static AkkaConfigurationBuilder WithEchoSerializer(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(Serialization.EchoMessageSerializer.Name, [typeof(Messages.IEchoMessage)],
+            system => new Serialization.EchoMessageSerializer(system));
 
     /// <summary>
     /// This node's keeper of global fault rules, writing <paramref name="board"/>; in a cluster (<paramref name="clustered"/>)

@@ -4,6 +4,7 @@ using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Store;
 using AkkaMcpEcho.Messages.Streams;
 using AkkaMcpEcho.Messages.Traffic;
 
@@ -60,4 +61,8 @@ namespace AkkaMcpEcho.Actors.Serialization;
 [JsonSerializable(typeof(NodeLeaving))]
 [JsonSerializable(typeof(GetClusterStats))]
 [JsonSerializable(typeof(ClusterSessionStats))]
+[JsonSerializable(typeof(SessionRecorded))]
+[JsonSerializable(typeof(SessionErased))]
+[JsonSerializable(typeof(SessionUnavailable))]
+[JsonSerializable(typeof(WakeSession))]
 internal sealed partial class EchoWireContext : JsonSerializerContext;

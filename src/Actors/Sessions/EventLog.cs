@@ -19,6 +19,9 @@ public sealed class EventLog(int capacity)
     /// <summary>The id of the newest event ever appended (0 before the first).</summary>
     public long LastId { get; private set; }
 
+    /// <summary>The events held, oldest first.</summary>
+    public IReadOnlyCollection<SessionEvent> Held => _events;
+
     public void Append(SessionEvent item)
     {
         if (_events.Count == Capacity)

@@ -26,7 +26,7 @@ namespace AkkaMcpEcho.Actors.Sessions;
 /// An untyped actor whose event and call state is created on first use: an idle session costs little more than
 /// the actor cell and its <see cref="SessionState"/>, because a server holds many thousands of them.
 /// </remarks>
-public sealed class SessionActor : UntypedActor
+public sealed partial class SessionActor : UntypedActor
 {
     private readonly string _sessionId;
     private readonly ServerProfile _profile;
@@ -57,6 +57,16 @@ public sealed class SessionActor : UntypedActor
 
     protected override void OnReceive(object message)
     {
+        if (_profile.DurableSessions)
+        {
+            ReceiveDurably(message);
+            return;
+        }
+        Handle(message);
+    }
+
+    private void Handle(object message)
+    {
         if (_state is null || _ended || !Reaches(message))
         {
             NotStarted(message);
@@ -72,11 +82,11 @@ public sealed class SessionActor : UntypedActor
                 var touched = Touch();
                 var toolsChanged = touch.Method == "tools/list" && touched.ToolsChanged;
                 _state = toolsChanged ? touched with { ToolsChanged = false } : touched;
-                Sender.Tell(touch.Answer(new SessionTouched(touched.ProtocolVersion, toolsChanged), fault));
+                Reply(Sender, touch.Answer(new SessionTouched(touched.ProtocolVersion, toolsChanged), fault));
                 break;
             case SetLogLevel set:
                 _state = Touch() with { LogLevel = set.Level };
-                Sender.Tell(set.Answer(new LogLevelSet(set.Level), fault));
+                Reply(Sender, set.Answer(new LogLevelSet(set.Level), fault));
                 break;
             case CallTool call:
                 Touch();
@@ -93,11 +103,11 @@ public sealed class SessionActor : UntypedActor
                 break;
             case CancelRequest cancel:
                 Touch();
-                Sender.Tell(cancel.Answer(new CancelNoted(_runs?.Cancel(cancel.RequestIdJson) ?? false)));
+                Reply(Sender, cancel.Answer(new CancelNoted(_runs?.Cancel(cancel.RequestIdJson) ?? false)));
                 break;
             case ClientResponse response:
                 Touch();
-                Sender.Tell(response.Answer(new ResponseRouted(_runs?.Answer(response) ?? false)));
+                Reply(Sender, response.Answer(new ResponseRouted(_runs?.Answer(response) ?? false)));
                 break;
             case ResumeCall resume:
                 Touch();
@@ -110,20 +120,20 @@ public sealed class SessionActor : UntypedActor
                 Events.Publish(publish.Message);
                 break;
             case AttachStream attach:
-                Sender.Tell(attach.Answer(Events.Attach(attach.Stream, Touch().LogLevel, Context)));
+                Reply(Sender, attach.Answer(Events.Attach(attach.Stream, Touch().LogLevel, Context)));
                 break;
             case ResumeStream resume:
-                Sender.Tell(resume.Answer(Events.Resume(resume.Stream, resume.LastEventId, Touch().LogLevel, Context)));
+                Reply(Sender, resume.Answer(Events.Resume(resume.Stream, resume.LastEventId, Touch().LogLevel, Context)));
                 break;
             case Terminated terminated:
                 _events?.Gone(terminated.ActorRef);
                 break;
             case EndSession end:
-                Sender.Tell(end.Answer(new SessionEnded(DateTime.UtcNow.Ticks - _state.CreatedUtcTicks)));
+                Reply(Sender, end.Answer(new SessionEnded(DateTime.UtcNow.Ticks - _state.CreatedUtcTicks)));
                 End(SessionCloseReason.Ended);
                 break;
             case StartSession:
-                Sender.Tell(new SessionCreation(_sessionId, _state.ProtocolVersion));
+                Reply(Sender, new SessionCreation(_sessionId, _state.ProtocolVersion));
                 break;
             case AbandonStart:
                 End(SessionCloseReason.Lost);
@@ -138,7 +148,7 @@ public sealed class SessionActor : UntypedActor
             case RecordExchange:
                 break;
             case GetSessionTraffic get:
-                Sender.Tell(get.Answer(new SessionTraffic(_traffic?.Newest(int.MaxValue) ?? [], (int)(_traffic?.Evicted ?? 0), _state)));
+                Reply(Sender, get.Answer(new SessionTraffic(_traffic?.Newest(int.MaxValue) ?? [], (int)(_traffic?.Evicted ?? 0), _state)));
                 break;
             case ReceiveTimeout:
                 Context.GetLogger().Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
@@ -166,14 +176,14 @@ public sealed class SessionActor : UntypedActor
         {
             _state = SessionState.Start(start);
             Context.SetReceiveTimeout(_profile.SessionTimeout);
-            Sender.Tell(new SessionCreation(_sessionId, start.ProtocolVersion));
+            Reply(Sender, new SessionCreation(_sessionId, start.ProtocolVersion));
             _lifecycle?.Tell(new SessionOpened(_sessionId));
             SessionTelemetry.Opened(start.Kind);
             return;
         }
         if (message is ISessionCommand command)
         {
-            Sender.Tell(command.NotFound());
+            Reply(Sender, _unavailable ?? command.NotFound());
         }
         if (_state is null && message is IWithSessionId)
         {
@@ -197,7 +207,7 @@ public sealed class SessionActor : UntypedActor
         var entry = ToolCatalog.Resolve(call.Call.ToolName, _profile.Fixtures, faultTool: _profile.FaultTool);
         var runner = Runs.Start(call, entry.Fixture?.Start(call.Call.Arguments), Context, state,
             ProtocolVersions.ResumablePostStreams(state.ProtocolVersion));
-        Sender.Tell(call.Answer(new CallStreaming(runner.Path.Name), fault));
+        Reply(Sender, call.Answer(new CallStreaming(runner.Path.Name), fault));
         if (entry.Fixture is null)
         {
             Run(call.Call, runner, answerWith: reply => reply);
@@ -210,7 +220,7 @@ public sealed class SessionActor : UntypedActor
         var tool = ToolCatalog.Find(call.ToolName, _profile.FaultTool);
         if (tool is null)
         {
-            replyTo.Tell(answerWith(new ToolCallReply($"Unknown tool: {call.ToolName}", IsError: true, InvalidParams: true)));
+            Reply(replyTo, answerWith(new ToolCallReply($"Unknown tool: {call.ToolName}", IsError: true, InvalidParams: true)));
             return;
         }
         if (!tool.NeedsRegistryStats)
@@ -235,7 +245,7 @@ public sealed class SessionActor : UntypedActor
         var elapsed = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - call.Request.StartedUtcTicks));
         _state = result.Session.Timed(elapsed);
         var asProtocolError = result.InvalidArguments && !ProtocolVersions.InvalidArgumentsAreToolErrors(_state.ProtocolVersion);
-        ready.ReplyTo.Tell(ready.AnswerWith(new ToolCallReply(result.Text, result.IsError, asProtocolError, result.StructuredJson)));
+        Reply(ready.ReplyTo, ready.AnswerWith(new ToolCallReply(result.Text, result.IsError, asProtocolError, result.StructuredJson)));
         if (_state.LogLevel is not null && LogLevels.Allows(_state.LogLevel, LogLevels.Info))
         {
             Events.Publish(LogLevels.Activity(tool.Name, result.IsError));
@@ -249,7 +259,7 @@ public sealed class SessionActor : UntypedActor
         _state = refusal is null ? state : state.Touched(DateTime.UtcNow.Ticks);
         if (refusal is not null)
         {
-            Sender.Tell(refusal);
+            Reply(Sender, refusal);
         }
         return refusal is not null;
     }
@@ -258,7 +268,7 @@ public sealed class SessionActor : UntypedActor
     private void Apply(ApplyFault apply)
     {
         var expires = apply.Action.Effect == FaultEffect.ExpireSession;
-        Sender.Tell(apply.Answer(new FaultApplied(expires)));
+        Reply(Sender, apply.Answer(new FaultApplied(expires)));
         if (expires)
         {
             Context.GetLogger().Info("Session {0} expired by an injected fault", _sessionId);
@@ -270,30 +280,6 @@ public sealed class SessionActor : UntypedActor
             Events.Publish(ServerMessages.ToolsListChanged);
         }
     }
-
-    private void End(SessionCloseReason reason)
-    {
-        ReportClosed(reason);
-        _events?.Close(Context);
-        Context.SetReceiveTimeout(null);
-        _ended = true;
-        Passivate();
-    }
-
-    protected override void PostStop() => ReportClosed(SessionCloseReason.Lost);
-
-    private void ReportClosed(SessionCloseReason reason)
-    {
-        if (_state is not null && !_closed)
-        {
-            _closed = true;
-            var lifetime = TimeSpan.FromTicks(Math.Max(0, DateTime.UtcNow.Ticks - _state.CreatedUtcTicks));
-            _lifecycle?.Tell(new SessionClosed(_sessionId, reason, lifetime));
-            SessionTelemetry.Closed(_state.Kind, lifetime);
-        }
-    }
-
-    private void Passivate() => Context.Parent.Tell(new Passivate(PoisonPill.Instance));
 
     /// <summary>A tool call whose registry counters have arrived (or did not, in time).</summary>
     private sealed record ToolRunReady(CallTool Call, ToolDefinition Tool, IActorRef ReplyTo, Func<ToolCallReply, object> AnswerWith, RegistryStats? Stats);

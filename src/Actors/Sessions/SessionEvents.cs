@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using AkkaMcpEcho.Messages.Frames;
 using AkkaMcpEcho.Messages.Streams;
@@ -19,6 +20,24 @@ internal sealed class SessionEvents(int capacity)
     private long _delivered;
 
     public IActorRef? Stream { get; private set; }
+
+    /// <summary>The id of the newest event published (0 before the first).</summary>
+    public long LastId => _sent.LastId;
+
+    /// <summary>What a durable store keeps: the events the log holds and the id of the last one a stream had.</summary>
+    public (ImmutableArray<SessionEvent> Events, long Delivered) Recorded => ([.. _sent.Held], _delivered);
+
+    /// <summary>A session's events as a store kept them (<see cref="Recorded"/>), with no stream bound.</summary>
+    public static SessionEvents Restore(int capacity, ImmutableArray<SessionEvent> events, long delivered)
+    {
+        var restored = new SessionEvents(capacity);
+        foreach (var item in events)
+        {
+            restored._sent.Append(item);
+        }
+        restored._delivered = delivered;
+        return restored;
+    }
 
     /// <summary>Events published while no stream was bound that the log still holds.</summary>
     public int Pending => (int)Math.Min(_sent.LastId - _delivered, _sent.Count);

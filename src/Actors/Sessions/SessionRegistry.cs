@@ -19,6 +19,7 @@ public sealed class SessionRegistry : ReceiveActor
     private readonly Dictionary<IActorRef, string> _ids = [];
     private readonly HashSet<string> _endedByClient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _createdUtcTicks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(IWithSessionId Message, IActorRef Sender)>> _stopping = new(StringComparer.Ordinal);
     private readonly long _startedUtcTicks = DateTime.UtcNow.Ticks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _created;
@@ -36,6 +37,9 @@ public sealed class SessionRegistry : ReceiveActor
         Receive<Passivate>(Passivating);
         Receive<Terminated>(Gone);
         Receive<GetRegistryStats>(_ => Sender.Tell(Stats()));
+        // Durable store only: a session recovered from the store counts as active from now on.
+        Receive<SessionOpened>(opened => { _createdUtcTicks.TryAdd(opened.SessionId, DateTime.UtcNow.Ticks); });
+        Receive<SessionClosed>(_ => { });
     }
 
     public static Props Props(ServerProfile profile) => Akka.Actor.Props.Create(() => new SessionRegistry(profile));
@@ -54,19 +58,37 @@ public sealed class SessionRegistry : ReceiveActor
             return;
         }
         var id = SessionIds.New();
-        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self)), id);
-        Context.Watch(session);
-        _sessions[id] = session;
-        _ids[session] = id;
+        var session = Spawn(id);
         _created++;
         var now = DateTime.UtcNow.Ticks;
         _createdUtcTicks[id] = now;
         session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, now, create.Kind));
     }
 
+    private IActorRef Spawn(string id)
+    {
+        var lifecycle = _profile.DurableSessions ? Self : null;
+        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self, lifecycle)), id);
+        Context.Watch(session);
+        _sessions[id] = session;
+        _ids[session] = id;
+        return session;
+    }
+
     private void Route(IWithSessionId message)
     {
-        if (!_sessions.TryGetValue(message.SessionId, out var session))
+        if (!_sessions.TryGetValue(message.SessionId, out var session) && _profile.DurableSessions)
+        {
+            // The store may hold it (a restart, an expiry the store outlived): a session actor looks it up. While an
+            // earlier incarnation stops, its name is taken: messages wait for it to go.
+            if (_stopping.TryGetValue(message.SessionId, out var waiting))
+            {
+                waiting.Add((message, Sender));
+                return;
+            }
+            session = Spawn(message.SessionId);
+        }
+        if (session is null)
         {
             if (message is ISessionCommand command)
             {
@@ -93,6 +115,10 @@ public sealed class SessionRegistry : ReceiveActor
         if (_ids.TryGetValue(Sender, out var id))
         {
             _sessions.Remove(id);
+            if (_profile.DurableSessions)
+            {
+                _stopping.TryAdd(id, []);
+            }
         }
         Sender.Tell(passivate.StopMessage);
     }
@@ -104,10 +130,21 @@ public sealed class SessionRegistry : ReceiveActor
             return;
         }
         _sessions.Remove(id);
+        if (_stopping.Remove(id, out var waiting) && waiting.Count > 0)
+        {
+            var next = Spawn(id);
+            waiting.ForEach(w => next.Tell(w.Message, w.Sender));
+        }
         var now = DateTime.UtcNow.Ticks;
         if (_createdUtcTicks.Remove(id, out var created))
         {
             _finishedLifetimeTicks += Math.Max(0, now - created);
+        }
+        else if (_profile.DurableSessions)
+        {
+            // A look-up that found nothing in the store: never a session here.
+            _endedByClient.Remove(id);
+            return;
         }
         if (_endedByClient.Remove(id))
         {

@@ -45,8 +45,7 @@ public static class ClusteredSessionHosting
                 // assembly's version, which differs between a test host and the server binary.
                 AppVersion = ServerProfile.Version,
             })
-            .WithCustomSerializer(EchoMessageSerializer.Name, [typeof(IEchoMessage)],
-                system => new EchoMessageSerializer(system))
+            .WithEchoSerializer()
             .WithShardRegion<SessionRegion>(SessionRegion.TypeName,
                 (system, registry) => id =>
                     SessionMailbox.For(system, SessionActor.Props(id, profile, Node(registry), Node(registry))),

@@ -8,6 +8,7 @@ using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Store;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Telemetry;
 
@@ -122,9 +123,9 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
         var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks, create.Kind);
         var (self, region) = (Self, _region);
-        _region.Ask<SessionCreation>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
+        _region.Ask<object>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {
-            if (t.IsCompletedSuccessfully)
+            if (t.IsCompletedSuccessfully && t.Result is SessionCreation or SessionUnavailable)
             {
                 replyTo.Tell(t.Result);
             }
@@ -177,7 +178,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
             var waited = now - relay.Sent;
             if (waited >= _options.UnreachableAnswerAfter && (unsettled || _transitions.LostSince(relay.Sent)))
             {
-                relay.Take()?.Tell(relay.Command.NotFound());
+                relay.Take()?.Tell(LostAnswer(relay.Command));
             }
             else if (waited >= _options.AskTimeout)
             {
@@ -191,6 +192,15 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         (_relays, _pending) = (_pending, _relays);
         _pending.Clear();
     }
+
+    /// <summary>
+    /// The answer for a request whose session's node was lost: "not found" when sessions live in memory (it is gone), and
+    /// "unavailable" with a durable store, where a survivor recovers it on a later message once the shard has moved.
+    /// </summary>
+    private IEchoMessage LostAnswer(ISessionCommand command) => _profile.DurableSessions
+        ? new SessionUnavailable(command.SessionId, "The node that held this session was lost; a surviving node recovers it "
+            + "from the session store within seconds: retry")
+        : command.NotFound();
 
     private void Gossiped(NodeSessionStats report)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Http.Auth;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Protocol;
@@ -30,6 +31,7 @@ public sealed record EchoSettings(
     TrafficSettings Traffic,
     bool Faults,
     AuthSettings Auth,
+    SessionStoreOptions Store,
     ImmutableArray<ConfigEntry> Shown)
 {
     public static EchoSettings From(IConfiguration config)
@@ -40,6 +42,7 @@ public sealed record EchoSettings(
         var askTimeout = read.Get(Row.AskTimeout);
         var traffic = TrafficSettings.From(read);
         var (faults, faultTool) = (read.Get(Row.FaultsEnabled), read.Get(Row.FaultsTool));
+        var store = SessionStores.From(read);
         var profile = new ServerProfile(read.Get(Row.SessionTimeout), read.Get(Row.MaxSessions), read.Get(Row.MaxMessageSize),
             read.Get(Row.ProtocolVersions), debug)
         {
@@ -47,6 +50,7 @@ public sealed record EchoSettings(
             FaultTool = faults && faultTool,
             SessionTraffic = traffic.Enabled ? traffic.Session : new TrafficBounds(0, 0),
             NodeTraffic = traffic.Node,
+            DurableSessions = store.Durable,
         };
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
@@ -57,7 +61,7 @@ public sealed record EchoSettings(
         profile = profile with { Scopes = auth.Enabled ? auth.Scopes : Protocol.Auth.ScopeRequirements.None };
         var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
-            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, requestStateKey, traffic, faults, auth, []);
+            new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, requestStateKey, traffic, faults, auth, store, []);
         var telemetry = Http.Telemetry.TelemetrySettings.From(read, host);
         foreach (var unused in Row.Unused)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using AkkaMcpEcho.Http.Auth;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Auth;
 using static AkkaMcpEcho.Http.Configuration.SettingParsers;
@@ -124,6 +125,14 @@ public static class SettingsTable
     public static readonly Setting<string> LogFormat = new("MCP_LOG_FORMAT", "text", "text", LogFormats, Text,
         "console log format: text, or json (one JSON object a line, with session, request id and trace id in scope)");
 
+    public static readonly Setting<SessionStoreKind> SessionStore = new("MCP_SESSION_STORE", SessionStoreKind.Memory, "memory",
+        StoreKind, kind => kind.ToString().ToLowerInvariant(), "where sessions and handles live: memory (lost on restart), sqlite "
+        + "(a file: survives restarts) or postgres (survives restarts and lost cluster nodes)", "--session-store");
+    public static readonly Setting<string?> SessionStoreConnection = new("MCP_SESSION_STORE_CONNECTION", null, "not set",
+        OptionalText, value => value is null ? "not set" : "set", $"the sqlite file path (not set: {SessionStores.DefaultSqliteFile} "
+        + "in the working directory), or an ADO.NET connection string (postgres, required: Host=...;Database=...;Username=...;Password=...)",
+        secret: true);
+
     /// <summary>The original's variables this server does not read: listed so environmentDump can show them.</summary>
     public static readonly ImmutableArray<Setting<string?>> Unused =
     [
@@ -139,7 +148,7 @@ public static class SettingsTable
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
         TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, AuthMode,
         AuthResource, AuthIssuer, AuthMetadataUrl, AuthJwksUrl, AuthRequiredScopes, AuthLabKey, AuthLabTokenLifetime, ClusterEnabled,
-        RemoteHostname, RemotePublicHostname, RemotePort, ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, .. Unused,
+        RemoteHostname, RemotePublicHostname, RemotePort, ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, SessionStore, SessionStoreConnection, .. Unused,
     ];
 
     /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
@@ -163,6 +172,14 @@ public static class SettingsTable
         OptionalText(raw) is not { } text ? null
         : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? text
         : throw new FormatException("expected an absolute http or https URL");
+
+    private static SessionStoreKind StoreKind(string raw) => raw.Trim().ToLowerInvariant() switch
+    {
+        "memory" => SessionStoreKind.Memory,
+        "sqlite" => SessionStoreKind.Sqlite,
+        "postgres" or "postgresql" => SessionStoreKind.Postgres,
+        _ => throw new FormatException("expected memory, sqlite or postgres"),
+    };
 
     private static LogLevel Level(string raw) => raw.Trim().ToUpperInvariant() switch
     {

@@ -16,12 +16,14 @@ public static class HealthEndpoint
             var members = settings.Cluster.Enabled ? await sessions.ClusterStats(cancel) : null;
             var stats = members?.Totals ?? await sessions.Stats(cancel);
             var uptime = TimeSpan.FromTicks(DateTime.UtcNow.Ticks - stats.StartedUtcTicks);
+            var store = await sessions.StoreHealth(cancel);
             var report = new HealthReport(
-                "healthy",
+                store is { Available: false } ? "degraded" : "healthy",
                 new SessionCounts(stats.Active, stats.TotalCreated, stats.Expired, stats.Ended, stats.Rejected, settings.Profile.MaxSessions),
                 (long)uptime.TotalSeconds,
                 ServerProfile.Version,
-                members is null ? null : ClusterHealth.From(members, DateTime.UtcNow.Ticks));
+                members is null ? null : ClusterHealth.From(members, DateTime.UtcNow.Ticks),
+                store is null ? null : new StoreReport(store.Kind, store.Available, store.Error));
             return TypedResults.Json(report, HealthJson.Relaxed.HealthReport);
         });
         return app;

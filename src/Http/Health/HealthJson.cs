@@ -17,7 +17,14 @@ internal sealed record HealthReport(
     [property: JsonPropertyName("sessions")] SessionCounts Sessions,
     [property: JsonPropertyName("uptime_seconds")] long UptimeSeconds,
     [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("cluster")] ClusterHealth? Cluster = null);
+    [property: JsonPropertyName("cluster")] ClusterHealth? Cluster = null,
+    [property: JsonPropertyName("store")] StoreReport? Store = null);
+
+/// <summary>The durable session store (absent with memory): its kind, and whether the last probe a second ago reached it.</summary>
+internal sealed record StoreReport(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("available")] bool Available,
+    [property: JsonPropertyName("error")] string? Error);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HealthReport))]

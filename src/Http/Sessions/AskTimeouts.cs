@@ -6,7 +6,10 @@ using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Http.Sessions;
 
-/// <summary>An actor that does not answer in time is a 503 with a JSON-RPC body on every endpoint, never a 500.</summary>
+/// <summary>
+/// An actor that does not answer in time, or a session store that is down, is a 503 with a JSON-RPC body on every
+/// endpoint, never a 500.
+/// </summary>
 public static class AskTimeouts
 {
     public static IApplicationBuilder UseAskTimeouts(this IApplicationBuilder app) =>
@@ -26,6 +29,13 @@ public static class AskTimeouts
                 await FrameWriter.Write(context,
                     McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError,
                         $"Internal error: the session did not answer within {settings.AskTimeout.TotalSeconds:0}s"),
+                    eventStream: false);
+            }
+            catch (SessionStoreUnavailable unavailable) when (!context.Response.HasStarted)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await FrameWriter.Write(context,
+                    McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.InternalError, unavailable.Message),
                     eventStream: false);
             }
         });

@@ -1,11 +1,13 @@
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Faults;
 using AkkaMcpEcho.Messages.Cluster;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Store;
 
 namespace AkkaMcpEcho.Http.Sessions;
 
@@ -15,14 +17,16 @@ namespace AkkaMcpEcho.Http.Sessions;
 public sealed class SessionGateway(
     IRequiredActor<SessionRouter> router,
     IRequiredActor<SessionStats> stats,
+    ActorRegistry actors,
     EchoSettings settings)
 {
     // The router never changes once the actor system runs: resolve it once, not per request.
     private IActorRef? _router;
 
     /// <summary>A command to one session: its reply, or a null reply when the session does not exist.</summary>
+    /// <exception cref="SessionStoreUnavailable">The session store could not be read or written; the command did not take effect.</exception>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
-        await (await Router(cancel)).Ask<SessionAnswer<TReply>>(command, settings.AskTimeout, cancel);
+        Expect<SessionAnswer<TReply>>(await (await Router(cancel)).Ask<object>(command, settings.AskTimeout, cancel));
 
     /// <summary>
     /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
@@ -39,8 +43,22 @@ public sealed class SessionGateway(
         return answer;
     }
 
+    /// <exception cref="SessionStoreUnavailable">The new session could not be written.</exception>
     public async Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
-        await (await Router(cancel)).Ask<SessionCreation>(create, settings.AskTimeout, cancel);
+        Expect<SessionCreation>(await (await Router(cancel)).Ask<object>(create, settings.AskTimeout, cancel));
+
+    /// <summary>The durable store's last probe, or null with the memory store.</summary>
+    public async Task<StoreHealth?> StoreHealth(CancellationToken cancel) =>
+        actors.TryGet<StoreHealthKey>(out var probe)
+            ? await probe.Ask<StoreHealth>(GetStoreHealth.Instance, settings.AskTimeout, cancel)
+            : null;
+
+    private static T Expect<T>(object answer) => answer switch
+    {
+        T expected => expected,
+        SessionUnavailable unavailable => throw new SessionStoreUnavailable(unavailable.Reason),
+        _ => throw new InvalidOperationException($"A session answered {answer.GetType().Name}, not {typeof(T).Name}"),
+    };
 
     public async Task<RegistryStats> Stats(CancellationToken cancel)
     {
@@ -57,3 +75,6 @@ public sealed class SessionGateway(
 
     private async ValueTask<IActorRef> Router(CancellationToken cancel) => _router ??= await router.GetAsync(cancel);
 }
+
+/// <summary>The session store could not be read or written: HTTP answers 503 with <see cref="Exception.Message"/>.</summary>
+public sealed class SessionStoreUnavailable(string reason) : Exception(reason);

@@ -13,7 +13,7 @@ public sealed class SettingsTableTests
 
         Assert.Equal(SettingsTable.All.Select(s => s.Key), settings.Shown.Select(e => e.Name));
         // Only secrets are masked, and even their shown values never hold the secret (a key shows its length, a token "set").
-        Assert.Equal(["MCP_REQUEST_STATE_KEY", "MCP_TRAFFIC_TOKEN", "MCP_AUTH_LAB_KEY"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
+        Assert.Equal(["MCP_REQUEST_STATE_KEY", "MCP_TRAFFIC_TOKEN", "MCP_AUTH_LAB_KEY", "MCP_SESSION_STORE_CONNECTION"], settings.Shown.Where(e => !e.Safe).Select(e => e.Name));
     }
 
     [Fact]
