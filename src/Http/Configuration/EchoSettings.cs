@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Actors.Sharding;
-using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Actors.Store;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Protocol;

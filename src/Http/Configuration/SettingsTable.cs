@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
-using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Actors.Store;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Auth;
 using static AkkaMcpEcho.Http.Configuration.SettingParsers;
