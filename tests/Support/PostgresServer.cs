@@ -37,11 +37,15 @@ public sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
     }
 
-    /// <summary>A connection string for a fresh database: on CI's server when <see cref="SharedVariable"/> is set, else on <paramref name="own"/>.</summary>
+    /// <summary>
+    /// A connection string for a fresh database: on <paramref name="own"/> when given (a test that stops its server must
+    /// hold the database it stops), else on CI's server (<see cref="SharedVariable"/>).
+    /// </summary>
     public static async Task<string> NewDatabase(PostgresServer? own)
     {
-        var admin = Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } shared ? shared
-            : own?.ConnectionString() ?? throw new InvalidOperationException("No PostgreSQL server");
+        var admin = own?.ConnectionString()
+            ?? (Environment.GetEnvironmentVariable(SharedVariable) is { Length: > 0 } shared ? shared : null)
+            ?? throw new InvalidOperationException("No PostgreSQL server");
         var name = $"echo_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
