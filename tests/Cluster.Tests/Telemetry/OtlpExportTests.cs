@@ -86,10 +86,13 @@ public sealed class OtlpExportTests
                 : null;
         }
         Assert.NotNull(remote);
-        var trace = receiver.Spans.Where(s => s.TraceId == remote.TraceId).ToList();
-        var call = trace.Single(s => s.Name == "tools/call echo");
+        // Each node exports on its own, and a span is exported when it ends: node 1's spans end after node 2's, and
+        // ASP.NET Core's request span after the MCP span inside it, so each may arrive in a later export.
+        var call = (await receiver.SpansUntil(all => all.Any(s => s.TraceId == remote.TraceId && s.Name == "tools/call echo"), "the call's span"))
+            .Single(s => s.TraceId == remote.TraceId && s.Name == "tools/call echo");
         Assert.Equal(call.SpanId, remote.ParentSpanId);
         Assert.NotEqual(call.Resource["service.instance.id"], remote.Resource["service.instance.id"]);
+        var trace = await receiver.SpansUntil(all => all.Any(s => s.SpanId == call.ParentSpanId), "the HTTP request's span");
         var http = trace.Single(s => s.SpanId == call.ParentSpanId);
         Assert.Equal(HeaderSpanId, http.ParentSpanId);
         await receiver.PointsUntil(all => all.Any(p => p.Metric == "mcp_echo.cluster.hops"), "the cluster hop count");
