@@ -16,6 +16,9 @@ public sealed class LiveListTests(TrafficPageFixture fixture)
         await using var ui = await fixture.Open(nameof(Calls_of_both_generations_appear_live_without_a_reload));
         var legacyEchoes = ui.RowsWith(("method", "tools/call"), ("tool", "echo"), ("era", "legacy"));
         var modernEchoes = ui.RowsWith(("method", "tools/call"), ("tool", "echo"), ("era", "modern"));
+        // Counted once the page holds the list it loaded (data-loaded) and is live: before that, rows of earlier tests arrive.
+        await Expect(ui.Page.Locator("body[data-loaded=true]")).ToHaveCountAsync(1);
+        await Expect(ui.Page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live");
         var (legacyBefore, modernBefore) = (await legacyEchoes.CountAsync(), await modernEchoes.CountAsync());
         await ui.Page.EvaluateAsync("() => { window.sameDocument = true; }");
 
@@ -24,6 +27,7 @@ public sealed class LiveListTests(TrafficPageFixture fixture)
         await legacy.Echo("live from a 2025 session");
         await modern.Echo("live from a 2026-07-28 client");
 
+        await Expect(ui.RowsWith(("method", "tools/call"), ("tool", "echo"), ("session", legacy.SessionId!))).ToHaveCountAsync(1);
         await Expect(legacyEchoes).ToHaveCountAsync(legacyBefore + 1);
         await Expect(modernEchoes).ToHaveCountAsync(modernBefore + 1);
         await Expect(legacyEchoes.First.GetByTestId("era-badge")).ToHaveTextAsync("legacy");

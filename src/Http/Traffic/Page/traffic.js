@@ -116,6 +116,7 @@
       if (answer.node) $('node').textContent = `node ${answer.node}`;
       if (answer.evicted) notice(`${answer.evicted.toLocaleString()} older exchanges were evicted from the server's recording.`);
       ingest(answer.exchanges);
+      document.body.dataset.loaded = 'true';
     } catch (error) {
       if (error.message !== '401') notice(`Could not load the recorded exchanges (${error.message}).`, 'error');
     }
