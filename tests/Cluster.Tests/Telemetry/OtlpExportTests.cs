@@ -22,8 +22,10 @@ public sealed class OtlpExportTests
         var unknown = await RpcResponse.Read(node.Mcp.Post(SessionCall(3, "noSuchTool"), session, ("MCP-Protocol-Version", "2025-06-18")));
         Assert.Equal(HttpStatusCode.OK, unknown.Status);
 
+        // Each span is exported when it ends, so ASP.NET Core's request span may come an export after the MCP span inside it.
         var spans = await receiver.SpansUntil(all => all.Any(s => s.Name == "session tools/call echo")
-            && all.Any(s => s.Name == "tools/call noSuchTool"), "the MCP spans");
+            && all.Any(s => s.Name == "tools/call noSuchTool")
+            && all.Any(http => all.Any(s => s.Name == "initialize" && s.ParentSpanId == http.SpanId)), "the MCP spans and the request's span");
         var init = spans.Single(s => s.Name == "initialize");
         Assert.Equal(ReceivedSpan.ServerKind, init.Kind);
         Assert.Equal(HeaderTraceId, init.TraceId);
@@ -53,8 +55,11 @@ public sealed class OtlpExportTests
         var failed = spans.Single(s => s.Name == "tools/call noSuchTool");
         Assert.Equal("-32602", failed["error.type"]);
 
+        // A measurement is recorded when its exchange ends, so the failed call's may come an export after the echo's.
         var points = await receiver.PointsUntil(all => all.Any(p => p.Metric == "mcp.server.operation.duration"
-            && p.Attributes.GetValueOrDefault("gen_ai.tool.name") == "echo"), "the operation histogram");
+            && p.Attributes.GetValueOrDefault("gen_ai.tool.name") == "echo")
+            && all.Any(p => p.Metric == "mcp.server.operation.duration" && p.Attributes.GetValueOrDefault("error.type") == "-32602"),
+            "the operation histogram, with the failed call");
         var operation = points.First(p => p.Metric == "mcp.server.operation.duration" && p.Attributes.GetValueOrDefault("gen_ai.tool.name") == "echo");
         Assert.Equal("s", operation.Unit);
         Assert.Equal("tools/call", operation.Attributes["mcp.method.name"]);
