@@ -16,7 +16,7 @@ public static class JsonText
     /// <summary>One JSON object whose members <paramref name="members"/> writes.</summary>
     public static string Object(Action<Utf8JsonWriter> members)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        using var buffer = new PooledBuffer();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -29,7 +29,7 @@ public static class JsonText
     /// <summary>A JSON string literal of <paramref name="value"/>, quotes included.</summary>
     public static string String(string value)
     {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        using var buffer = new PooledBuffer(value.Length + 8);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStringValue(value);

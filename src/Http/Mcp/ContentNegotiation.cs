@@ -18,6 +18,11 @@ internal static class ContentNegotiation
     /// <summary>Parses an Accept header once and answers every question the endpoint asks of it.</summary>
     public static AcceptedFormats Negotiate(IList<string> accept)
     {
+        // What MCP clients send: both types, equal quality, JSON first (answered as JSON).
+        if (accept.Count == 1 && string.Equals(accept[0], Json + ", " + EventStream, StringComparison.OrdinalIgnoreCase))
+        {
+            return new AcceptedFormats(true, true, false);
+        }
         if (!MediaTypeHeaderValue.TryParseList(accept, out var entries))
         {
             return default;
@@ -39,10 +44,10 @@ internal static class ContentNegotiation
         var best = (Specificity: -1, Quality: 0.0, Position: int.MaxValue);
         for (var i = 0; i < entries.Count; i++)
         {
-            var entry = entries[i].MediaType.Value ?? "";
+            var entry = entries[i].MediaType;
             var specificity = entry.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? 2
                 : entry.Equals(family, StringComparison.OrdinalIgnoreCase) ? 1
-                : entry == "*/*" ? 0
+                : entry.Equals("*/*", StringComparison.Ordinal) ? 0
                 : -1;
             if (specificity > best.Specificity)
             {

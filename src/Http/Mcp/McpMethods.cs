@@ -89,7 +89,7 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         {
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, problem!);
         }
-        var call = new CallTool(sessionId, parameters.Name, parameters.Arguments, RequestFactsCapture.From(context, started, message.Params));
+        var call = new CallTool(sessionId, parameters.Name, parameters.Arguments, RequestFactsCapture.From(context, started, message.Params, parameters.Name));
         var progressToken = StreamedCalls.ProgressToken(message.Params);
         if (ToolCatalog.Streams(ToolCatalog.Resolve(parameters.Name, settings.Profile.Fixtures, faultTool: settings.Profile.FaultTool), progressToken))
         {

@@ -5,6 +5,7 @@ using AkkaMcpEcho.Http.Wire;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Auth;
 using AkkaMcpEcho.Protocol.Telemetry;
+using AkkaMcpEcho.Protocol.Tools;
 
 namespace AkkaMcpEcho.Http.Mcp;
 
@@ -12,24 +13,30 @@ namespace AkkaMcpEcho.Http.Mcp;
 internal static class RequestFactsCapture
 {
     /// <param name="parameters">The request's params, for the trace context in their <c>_meta</c>.</param>
-    public static RequestFacts From(HttpContext context, long startedUtcTicks, JsonElement? parameters)
+    /// <param name="tool">The tool called: only the tools that read headers are sent a copy (they cross nodes with the call).</param>
+    public static RequestFacts From(HttpContext context, long startedUtcTicks, JsonElement? parameters, string tool)
     {
         var request = context.Request;
-        var headers = ImmutableArray.CreateBuilder<HeaderField>(request.Headers.Count);
-        foreach (var (name, values) in request.Headers)
-        {
-            headers.Add(new HeaderField(name, values.ToString()));
-        }
         return new RequestFacts(
             request.Method,
             request.Path.Value ?? "/",
             context.Connection.RemoteIpAddress?.ToString(),
             startedUtcTicks,
-            headers.MoveToImmutable(),
+            ToolCatalog.NeedsHeaders(tool) ? Headers(request) : [],
             Trace(context, parameters))
         {
             Verdict = context.Features.Get<TokenVerdict>(),
         };
+    }
+
+    private static ImmutableArray<HeaderField> Headers(HttpRequest request)
+    {
+        var headers = ImmutableArray.CreateBuilder<HeaderField>(request.Headers.Count);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers.Add(new HeaderField(name, values.ToString()));
+        }
+        return headers.MoveToImmutable();
     }
 
     /// <summary>

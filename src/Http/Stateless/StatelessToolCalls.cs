@@ -42,7 +42,7 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         {
             return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, $"Unknown tool: {call.Name}");
         }
-        var facts = RequestFactsCapture.From(context, started, message.Params);
+        var facts = RequestFactsCapture.From(context, started, message.Params, tool.Name);
         var cancel = context.RequestAborted;
         var handle = tool.TakesSession && call.Arguments.TryGetProperty(SessionArgument, out var named)
             && named.ValueKind == JsonValueKind.String ? named.GetString() : null;

@@ -39,7 +39,8 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceVersion: ServerProfile.Version))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(McpTelemetry.SourceName).AddAspNetCoreInstrumentation();
+                // ASP.NET Core's own meters, without the instrumentation package's extra middleware on every request.
+                metrics.AddMeter(McpTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
                 if (telemetry.Prometheus)
                 {
                     metrics.AddPrometheusExporter();

@@ -14,7 +14,9 @@ public static class JsonBodyScan
     public static (int Code, string Problem)? Find(byte[] body)
     {
         var reader = new Utf8JsonReader(body);
-        var open = new List<Container>();
+        // Every open container, and the member names of the open objects, one list for all (no list per object).
+        var open = new List<Container>(8);
+        var names = new List<MemberName>(16);
         try
         {
             while (reader.Read())
@@ -22,22 +24,25 @@ public static class JsonBodyScan
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        open.Add(new Container(reader.TokenType == JsonTokenType.StartObject ? [] : null));
+                        open.Add(new Container(reader.TokenType == JsonTokenType.StartObject, names.Count));
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        names.RemoveRange(open[^1].FirstName, names.Count - open[^1].FirstName);
                         open.RemoveAt(open.Count - 1);
                         ValueDone(open);
                         break;
                     case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
-                        var names = open[^1].Names!;
-                        if (names.Contains(name))
+                        var name = MemberName.Of(ref reader);
+                        for (var i = open[^1].FirstName; i < names.Count; i++)
                         {
-                            return (JsonRpcErrors.InvalidRequest,
-                                $"Invalid Request: member \"{Shown(name)}\" appears twice in the object at {Path(open)}; send each member once");
+                            if (names[i].SameAs(name, body))
+                            {
+                                var shown = name.Text(body);
+                                return (JsonRpcErrors.InvalidRequest,
+                                    $"Invalid Request: member \"{Shown(shown)}\" appears twice in the object at {Path(open, names, body)}; send each member once");
+                            }
                         }
                         names.Add(name);
-                        open[^1].Member = name;
                         break;
                     default:
                         if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped)
@@ -58,19 +63,21 @@ public static class JsonBodyScan
 
     private static void ValueDone(List<Container> open)
     {
-        if (open.Count > 0 && open[^1].Names is null)
+        if (open.Count > 0 && !open[^1].IsObject)
         {
-            open[^1].Index++;
+            open[^1] = open[^1] with { Index = open[^1].Index + 1 };
         }
     }
 
     /// <summary>The JSONPath of the innermost open object, e.g. $.params.arguments or $.items[2].</summary>
-    private static string Path(List<Container> open)
+    private static string Path(List<Container> open, List<MemberName> names, byte[] body)
     {
         var path = new StringBuilder("$");
         for (var i = 0; i < open.Count - 1; i++)
         {
-            _ = open[i].Names is null ? path.Append('[').Append(open[i].Index).Append(']') : path.Append('.').Append(Shown(open[i].Member!));
+            // An object's current member is the last name it has seen.
+            _ = open[i].IsObject ? path.Append('.').Append(Shown(names[open[i + 1].FirstName - 1].Text(body)))
+                : path.Append('[').Append(open[i].Index).Append(']');
         }
         return path.ToString();
     }
@@ -85,10 +92,19 @@ public static class JsonBodyScan
         return text.ToString();
     }
 
-    private sealed class Container(List<string>? names)
+    private readonly record struct Container(bool IsObject, int FirstName, int Index = 0);
+
+    /// <summary>A member name: where its raw bytes lie in the body, or its decoded text when it had escapes.</summary>
+    private readonly record struct MemberName(int Start, int Length, string? Decoded)
     {
-        public List<string>? Names { get; } = names;
-        public string? Member { get; set; }
-        public int Index { get; set; }
+        public static MemberName Of(ref Utf8JsonReader reader) => reader.ValueIsEscaped
+            ? new MemberName(0, 0, reader.GetString())
+            : new MemberName((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, null);
+
+        public bool SameAs(MemberName other, byte[] body) => Decoded is null && other.Decoded is null
+            ? body.AsSpan(Start, Length).SequenceEqual(body.AsSpan(other.Start, other.Length))
+            : Text(body) == other.Text(body);
+
+        public string Text(byte[] body) => Decoded ?? Encoding.UTF8.GetString(body, Start, Length);
     }
 }

@@ -69,7 +69,7 @@ public static class JsonRpcWriter
 
     private static byte[] Envelope(string? idJson, Action<Utf8JsonWriter> body, bool withId = true)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        using var buffer = new PooledBuffer();
         using (var json = new Utf8JsonWriter(buffer, JsonText.Options))
         {
             json.WriteStartObject();

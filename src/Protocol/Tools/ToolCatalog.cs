@@ -31,6 +31,11 @@ public static class ToolCatalog
         RequestTimingTool.Definition.Name, CorsAnalysisTool.Definition.Name, EnvironmentDumpTool.Definition.Name,
         HealthProbeTool.Definition.Name);
 
+    /// <summary>The default tools that read the request's headers; the others are sent no copy of them.</summary>
+    private static readonly FrozenSet<string> ReadHeaders = FrozenSet.Create(StringComparer.Ordinal,
+        PrintHeaderTool.Definition.Name, BearerDecodeTool.Definition.Name, AuthContextTool.Definition.Name,
+        CorsAnalysisTool.Definition.Name, WhoIsTheGoatTool.Definition.Name, RequestTimingTool.Definition.Name);
+
     /// <param name="faultTool">MCP_FAULTS_TOOL is on: injectFault is offered too.</param>
     public static ToolDefinition? Find(string name, bool faultTool = false) =>
         ByName.GetValueOrDefault(name) ?? (faultTool && name == InjectFaultTool.Definition.Name ? InjectFaultTool.Definition : null);
@@ -50,6 +55,12 @@ public static class ToolCatalog
     public static bool Streams(ToolEntry entry, string? progressTokenJson) => progressTokenJson is not null || entry.Fixture is not null;
 
     public static bool NeedsHostFacts(ToolDefinition tool) => ReadHostFacts.Contains(tool.Name);
+
+    /// <summary>
+    /// Whether a call to <paramref name="name"/> needs the request's headers: a header tool, or anything that is not one
+    /// of the default tools (a fixture's script, injectFault), which gets them all.
+    /// </summary>
+    public static bool NeedsHeaders(string name) => ReadHeaders.Contains(name) || !ByName.ContainsKey(name);
 }
 
 /// <summary>A tools/call's tool: <see cref="Fixture"/> wins, since fixture names never clash with default ones.</summary>

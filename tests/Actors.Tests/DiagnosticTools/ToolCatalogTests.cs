@@ -1,5 +1,7 @@
 using System.Text.Json;
+using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Protocol.Tools;
+using AkkaMcpEcho.Tests.Support;
 
 namespace AkkaMcpEcho.Actors.Tests.DiagnosticTools;
 
@@ -50,5 +52,51 @@ public sealed class ToolCatalogTests
         Assert.False(ToolCatalog.NeedsHostFacts(EchoTool.Definition));
         Assert.True(ToolCatalog.NeedsHostFacts(HealthProbeTool.Definition));
         Assert.True(ToolCatalog.NeedsHostFacts(EnvironmentDumpTool.Definition));
+    }
+}
+
+/// <summary>A call carries the request's headers only to the tools that read them: the others answer the same without.</summary>
+public sealed class ToolHeadersTests
+{
+    private static readonly HeaderField[] Sent =
+    [
+        new("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."), new("Origin", "http://127.0.0.1:5173"),
+        new("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"), new("X-User-Name", "ada"),
+        new("Access-Control-Request-Method", "POST"), new("Mcp-Session-Id", "s-1"), new("X-Custom", "value"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(DefaultTools))]
+    public void A_tool_sent_no_headers_answers_as_with_them(string name)
+    {
+        var tool = ToolCatalog.Find(name)!;
+        var without = Run(tool, []);
+        var with = Run(tool, Sent);
+
+        if (ToolCatalog.NeedsHeaders(name))
+        {
+            Assert.NotEqual(without, with);
+        }
+        else
+        {
+            Assert.Equal(without, with);
+        }
+    }
+
+    [Theory]
+    [InlineData("noSuchTool")]
+    [InlineData("injectFault")]
+    public void What_is_not_a_default_tool_gets_every_header(string name) => Assert.True(ToolCatalog.NeedsHeaders(name));
+
+    public static TheoryData<string> DefaultTools() => [.. ToolCatalog.All.Select(tool => tool.Name)];
+
+    private static string Run(ToolDefinition tool, HeaderField[] headers)
+    {
+        var context = TestRequests.Context(TestRequests.Session()) with
+        {
+            Request = TestRequests.Facts(TestRequests.Now.UtcTicks) with { Headers = [.. headers] },
+        };
+        // Figures that move between two calls (memory, uptime) are not what this compares.
+        return System.Text.RegularExpressions.Regex.Replace(ToolInvoker.Invoke(tool, context).Text, "[0-9]+", "#");
     }
 }
