@@ -39,8 +39,8 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName, serviceVersion: ServerProfile.Version))
             .WithMetrics(metrics =>
             {
-                // ASP.NET Core's own meters, without the instrumentation package's extra middleware on every request.
-                metrics.AddMeter(McpTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                // ASP.NET Core's and the runtime's own meters (the instrumentation package would add a middleware to every request).
+                metrics.AddMeter(McpTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime");
                 if (telemetry.Prometheus)
                 {
                     metrics.AddPrometheusExporter();

@@ -35,6 +35,8 @@ public sealed class PrometheusTests
         Assert.True(Series(scrape, "mcp_server_session_duration_seconds_count", "mcp_session_kind=\"session\"").Value >= 1);
         Assert.True(Series(scrape, "mcp_echo_requests_rejected_total", "reason=\"unsupported_media_type\"").Value >= 1);
         Assert.Contains("http_server_request_duration_seconds_count", scrape);
+        // The runtime's meter: what the benchmark reads to report bytes allocated per request.
+        Assert.True(Series(scrape, "dotnet_gc_heap_total_allocated_bytes_total", "otel_scope_name=\"System.Runtime\"").Value > 0);
     }
 
     [Fact]
