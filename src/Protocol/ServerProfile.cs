@@ -38,6 +38,15 @@ public sealed record ServerProfile(
     /// </summary>
     public bool DurableSessions { get; init; }
 
+    /// <summary>
+    /// MCP_SESSION_DORMANT_AFTER: a single-node session quiet this long (no stream open, no call running) stops its actor
+    /// and waits as plain state until its next request. Zero, or not shorter than the session timeout: never.
+    /// </summary>
+    public TimeSpan DormantAfter { get; init; }
+
+    /// <summary>Whether sessions go dormant: the memory store on one node, with a dormancy shorter than the expiry.</summary>
+    public bool Dormancy => !DurableSessions && DormantAfter > TimeSpan.Zero && DormantAfter < SessionTimeout;
+
     public static ServerProfile Default { get; } = new(TimeSpan.FromHours(1), 1000, 1_048_576, ProtocolVersions.All, false);
 
     /// <summary>The stateless revisions this server serves (2026-07-28 unless the setting leaves it out), newest first.</summary>

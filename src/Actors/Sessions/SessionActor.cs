@@ -36,21 +36,24 @@ public sealed partial class SessionActor : UntypedActor
     private SessionEvents? _events;
     private CallRuns? _runs;
     private TrafficRing? _traffic;
+    private readonly bool _dormancy;
     private bool _ended;
     private bool _closed;
 
     /// <param name="lifecycle">Optional observer told <see cref="SessionOpened"/> and <see cref="SessionClosed"/> (cluster-mode counters).</param>
-    public SessionActor(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null)
+    /// <param name="dormancy">The parent is the single-node registry, which keeps quiet sessions as plain state.</param>
+    public SessionActor(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle, bool dormancy)
     {
         _sessionId = sessionId;
         _profile = profile;
         _statsSource = statsSource;
         _lifecycle = lifecycle;
+        _dormancy = dormancy && profile.Dormancy;
     }
 
     // Arguments rather than an expression tree: no expression is evaluated per session creation.
-    public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null) =>
-        Akka.Actor.Props.Create(typeof(SessionActor), sessionId, profile, statsSource, lifecycle);
+    public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null, bool dormancy = false) =>
+        Akka.Actor.Props.Create(typeof(SessionActor), sessionId, profile, statsSource, lifecycle, dormancy);
 
     private SessionEvents Events => _events ??= new SessionEvents(_profile.StreamBufferSize);
     private CallRuns Runs => _runs ??= new CallRuns();
@@ -61,6 +64,10 @@ public sealed partial class SessionActor : UntypedActor
         {
             ReceiveDurably(message);
             return;
+        }
+        if (_dormancy && message is not ReceiveTimeout)
+        {
+            _lastMessageTicks = DateTime.UtcNow.Ticks;
         }
         Handle(message);
     }
@@ -151,8 +158,10 @@ public sealed partial class SessionActor : UntypedActor
                 Reply(Sender, get.Answer(new SessionTraffic(_traffic?.Newest(int.MaxValue) ?? [], (int)(_traffic?.Evicted ?? 0), _state)));
                 break;
             case ReceiveTimeout:
-                Context.GetLogger().Info("Session {0} expired after {1} idle", _sessionId, _profile.SessionTimeout);
-                End(SessionCloseReason.Expired);
+                Idle();
+                break;
+            case Doze:
+                DozeOff();
                 break;
             default:
                 Unhandled(message);
@@ -175,10 +184,15 @@ public sealed partial class SessionActor : UntypedActor
         if (message is StartSession start && !_ended)
         {
             _state = SessionState.Start(start);
-            Context.SetReceiveTimeout(_profile.SessionTimeout);
+            Context.SetReceiveTimeout(FirstTimeout);
             Reply(Sender, new SessionCreation(_sessionId, start.ProtocolVersion));
             _lifecycle?.Tell(new SessionOpened(_sessionId));
             SessionTelemetry.Opened(start.Kind);
+            return;
+        }
+        if (message is Wake wake && _state is null)
+        {
+            WakeUp(wake);
             return;
         }
         if (message is ISessionCommand command)

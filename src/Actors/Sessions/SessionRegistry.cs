@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Event;
+using AkkaMcpEcho.Actors.Telemetry;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
@@ -12,7 +13,7 @@ namespace AkkaMcpEcho.Actors.Sessions;
 /// Single-node session owner: creates one <see cref="SessionActor"/> per session id, routes messages to it,
 /// enforces the session limit and counts sessions. Learns of a session's end by death watch.
 /// </summary>
-public sealed class SessionRegistry : ReceiveActor
+public sealed class SessionRegistry : ReceiveActor, IWithTimers
 {
     private readonly ServerProfile _profile;
     private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
@@ -20,6 +21,7 @@ public sealed class SessionRegistry : ReceiveActor
     private readonly HashSet<string> _endedByClient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _createdUtcTicks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(IWithSessionId Message, IActorRef Sender)>> _stopping = new(StringComparer.Ordinal);
+    private readonly DormantSessions _dormant;
     private readonly long _startedUtcTicks = DateTime.UtcNow.Ticks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _created;
@@ -32,7 +34,12 @@ public sealed class SessionRegistry : ReceiveActor
     public SessionRegistry(ServerProfile profile)
     {
         _profile = profile;
+        _dormant = new DormantSessions(profile);
         Receive<CreateSession>(Create);
+        Receive<SessionQuiet>(_ => Quiet());
+        Receive<Dozed>(Dozed);
+        Receive<StayAwake>(_ => StayAwake());
+        Receive<SweepDormantTick>(_ => SweepDormant());
         Receive<IWithSessionId>(Route);
         Receive<Passivate>(Passivating);
         Receive<Terminated>(Gone);
@@ -44,13 +51,26 @@ public sealed class SessionRegistry : ReceiveActor
 
     public static Props Props(ServerProfile profile) => Akka.Actor.Props.Create(() => new SessionRegistry(profile));
 
+    protected override void PreStart()
+    {
+        if (_profile.Dormancy)
+        {
+            Timers.StartPeriodicTimer(SweepDormantTick.Instance, SweepDormantTick.Instance, _dormant.SweepEvery);
+        }
+    }
+
+    /// <summary>Active sessions: those with an actor, those handing over, and the dormant.</summary>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private int Active => _sessions.Count + _dormant.Count;
+
     /// <summary>A failing session keeps its state: tools never throw, so anything that does is a bug to log, not a reset.</summary>
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(_ => Directive.Resume);
 
     private void Create(CreateSession create)
     {
-        if (_sessions.Count >= _profile.MaxSessions)
+        if (Active >= _profile.MaxSessions)
         {
             _rejected++;
             _log.Warning("Session limit of {0} reached; initialize refused", _profile.MaxSessions);
@@ -68,7 +88,7 @@ public sealed class SessionRegistry : ReceiveActor
     private IActorRef Spawn(string id)
     {
         var lifecycle = _profile.DurableSessions ? Self : null;
-        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self, lifecycle)), id);
+        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self, lifecycle, dormancy: true)), id);
         Context.Watch(session);
         _sessions[id] = session;
         _ids[session] = id;
@@ -77,7 +97,14 @@ public sealed class SessionRegistry : ReceiveActor
 
     private void Route(IWithSessionId message)
     {
-        if (!_sessions.TryGetValue(message.SessionId, out var session) && _profile.DurableSessions)
+        if (_dormant.Waiting(message.SessionId) is { } handingOver)
+        {
+            // Handing over, or still stopping after it: the message waits for the session's state.
+            handingOver.Add((message, Sender));
+            return;
+        }
+        var session = _dormant.Take(message.SessionId) is { } asleep ? Wake(message.SessionId, asleep) : null;
+        if (session is null && !_sessions.TryGetValue(message.SessionId, out session) && _profile.DurableSessions)
         {
             // The store may hold it (a restart, an expiry the store outlived): a session actor looks it up. While an
             // earlier incarnation stops, its name is taken: messages wait for it to go.
@@ -129,6 +156,16 @@ public sealed class SessionRegistry : ReceiveActor
         {
             return;
         }
+        if (_dormant.Stopped(id) is { } arrived)
+        {
+            // A dormant session's actor has gone: what came for it meanwhile wakes it.
+            if (arrived.Count > 0 && _dormant.Take(id) is { } asleep)
+            {
+                var woken = Wake(id, asleep);
+                arrived.ForEach(w => woken.Tell(w.Message, w.Sender));
+            }
+            return;
+        }
         _sessions.Remove(id);
         if (_stopping.Remove(id, out var waiting) && waiting.Count > 0)
         {
@@ -157,6 +194,62 @@ public sealed class SessionRegistry : ReceiveActor
         }
     }
 
+    /// <summary>A quiet session offers to go dormant: stop routing to it, and let it decide behind what is already queued.</summary>
+    private void Quiet()
+    {
+        if (_ids.TryGetValue(Sender, out var id) && _sessions.Remove(id))
+        {
+            _dormant.HandingOver(id);
+            Sender.Tell(Doze.Instance);
+        }
+    }
+
+    private void Dozed(Dozed dozed)
+    {
+        if (_ids.TryGetValue(Sender, out var id))
+        {
+            _dormant.Asleep(id, dozed.Session);
+        }
+    }
+
+    /// <summary>Something reached the session before it could doze: route to it again, what waited first.</summary>
+    private void StayAwake()
+    {
+        if (_ids.TryGetValue(Sender, out var id) && _dormant.Awake(id) is { } waiting)
+        {
+            _sessions[id] = Sender;
+            waiting.ForEach(w => Sender.Tell(w.Message, w.Sender));
+        }
+    }
+
+    private IActorRef Wake(string id, DormantSession asleep)
+    {
+        var session = Spawn(id);
+        session.Tell(new Wake(asleep));
+        return session;
+    }
+
+    private void SweepDormant()
+    {
+        var now = DateTime.UtcNow.Ticks;
+        foreach (var (id, asleep) in _dormant.Expired(now))
+        {
+            _log.Info("Session {0} expired after {1} idle", id, _profile.SessionTimeout);
+            SessionTelemetry.Closed(asleep.State.Kind, TimeSpan.FromTicks(Math.Max(0, now - asleep.State.CreatedUtcTicks)));
+            if (_createdUtcTicks.Remove(id, out var created))
+            {
+                _finishedLifetimeTicks += Math.Max(0, now - created);
+            }
+            _expired++;
+            _lastExpiredUtcTicks = now;
+        }
+    }
+
+    private sealed class SweepDormantTick
+    {
+        public static readonly SweepDormantTick Instance = new();
+    }
+
     private RegistryStats Stats() =>
-        new(_sessions.Count, _created, _expired, _ended, _rejected, _startedUtcTicks, _lastExpiredUtcTicks, _finishedLifetimeTicks);
+        new(Active, _created, _expired, _ended, _rejected, _startedUtcTicks, _lastExpiredUtcTicks, _finishedLifetimeTicks);
 }

@@ -51,6 +51,7 @@ public sealed record EchoSettings(
             SessionTraffic = traffic.Enabled ? traffic.Session : new TrafficBounds(0, 0),
             NodeTraffic = traffic.Node,
             DurableSessions = store.Durable,
+            DormantAfter = read.Get(Row.SessionDormantAfter),
         };
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);

@@ -21,6 +21,9 @@ public static class SettingsTable
         "port (0 picks a free one)", "--port");
     public static readonly Setting<TimeSpan> SessionTimeout = new("MCP_SESSION_TIMEOUT", TimeSpan.FromHours(1), "3600",
         Seconds(1, int.MaxValue), ShowSeconds, "seconds a session may stay idle before it expires", "--session-timeout");
+    public static readonly Setting<TimeSpan> SessionDormantAfter = new("MCP_SESSION_DORMANT_AFTER", TimeSpan.FromSeconds(60), "60",
+        Seconds(0, int.MaxValue), ShowSeconds,
+        "seconds of quiet after which a session's actor stops and its state waits as plain data until the next request (0: never)");
     public static readonly Setting<int> MaxSessions = new("MCP_MAX_SESSIONS", 1000, "1000", Number(1, int.MaxValue), ShowNumber,
         "active sessions at most; initialize past it answers 503", "--max-sessions");
     public static readonly Setting<int> MaxMessageSize = new("ECHO_MAX_MESSAGE_SIZE", 1_048_576, "1048576",
@@ -143,7 +146,7 @@ public static class SettingsTable
 
     public static ImmutableArray<Setting> All { get; } =
     [
-        Host, Port, SessionTimeout, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
+        Host, Port, SessionTimeout, SessionDormantAfter, MaxSessions, MaxMessageSize, ProtocolVersions, KeepAliveInterval, KeepAlivePing,
         AskTimeout, ToolsPageSize, AllowedHosts, AllowedOrigins, CorsOrigins, CorsCredentials, CorsMaxAge, Conformance,
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
         TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, AuthMode,

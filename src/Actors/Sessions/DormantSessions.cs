@@ -1,0 +1,86 @@
+using Akka.Actor;
+using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Protocol;
+
+namespace AkkaMcpEcho.Actors.Sessions;
+
+/// <summary>
+/// The registry's dormant sessions: their state until the next message or their expiry, and the messages that arrive
+/// while a session's actor hands over its state and stops. Owned by <see cref="SessionRegistry"/>, used on its thread.
+/// </summary>
+internal sealed class DormantSessions(ServerProfile profile)
+{
+    private readonly Dictionary<string, (DormantSession Session, long ExpiresUtcTicks)> _asleep = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(IWithSessionId Message, IActorRef Sender)>> _waiting = new(StringComparer.Ordinal);
+    private int _handingOver;
+
+    /// <summary>How often expiry is checked: a dormant session expires at most this late.</summary>
+    public TimeSpan SweepEvery { get; } = TimeSpan.FromTicks(Math.Clamp((profile.SessionTimeout - profile.DormantAfter).Ticks / 4,
+        TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(5).Ticks));
+
+    /// <summary>Sessions asleep, and those handing over (their actor no longer routed to, their state not yet here).</summary>
+    public int Count => _asleep.Count + _handingOver;
+
+    /// <summary>Messages for a session whose actor is handing over or stopping wait here; null when it is neither.</summary>
+    public List<(IWithSessionId Message, IActorRef Sender)>? Waiting(string id) => _waiting.GetValueOrDefault(id);
+
+    /// <summary>Wakes a dormant session: its state, no longer kept here.</summary>
+    public DormantSession? Take(string id) => _asleep.Remove(id, out var asleep) ? asleep.Session : null;
+
+    public void HandingOver(string id)
+    {
+        _waiting[id] = [];
+        _handingOver++;
+    }
+
+    /// <summary>The state arrived; it expires when the session would have, counting from its last message.</summary>
+    public void Asleep(string id, DormantSession session)
+    {
+        _asleep[id] = (session, DateTime.UtcNow.Ticks + (profile.SessionTimeout - profile.DormantAfter).Ticks);
+        _handingOver--;
+    }
+
+    /// <summary>The session stayed awake: the messages that waited.</summary>
+    public List<(IWithSessionId Message, IActorRef Sender)>? Awake(string id)
+    {
+        if (!_waiting.Remove(id, out var waiting))
+        {
+            return null;
+        }
+        _handingOver--;
+        return waiting;
+    }
+
+    /// <summary>
+    /// A session's actor stopped: when it had gone dormant, the messages that waited for it (it is no end of the
+    /// session); null when it stopped for another reason.
+    /// </summary>
+    public List<(IWithSessionId Message, IActorRef Sender)>? Stopped(string id)
+    {
+        if (!_waiting.Remove(id, out var waiting))
+        {
+            return null;
+        }
+        if (_asleep.ContainsKey(id))
+        {
+            return waiting;
+        }
+        _handingOver--;
+        return null;
+    }
+
+    /// <summary>Removes and returns the dormant sessions past their expiry (not those whose actor is still stopping).</summary>
+    public List<(string Id, DormantSession Session)> Expired(long nowUtcTicks)
+    {
+        var expired = new List<(string, DormantSession)>();
+        foreach (var (id, asleep) in _asleep)
+        {
+            if (asleep.ExpiresUtcTicks <= nowUtcTicks && !_waiting.ContainsKey(id))
+            {
+                expired.Add((id, asleep.Session));
+            }
+        }
+        expired.ForEach(e => _asleep.Remove(e.Item1));
+        return expired;
+    }
+}
