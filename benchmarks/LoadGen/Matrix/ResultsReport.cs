@@ -181,17 +181,17 @@ public static class ResultsReport
               result, the echoed text at the start of the text content); a wrong answer counts as an error. The servers run
               side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
               ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
-            - What the features on by default cost: beside the three, one more {Ours} process per feature, with only that
+            - What the features on by default cost: beside them, one more {Ours} process per feature, with only that
               feature off ({string.Join(", ", FeatureSwitch.All.Select(f => $"`{f.Off}`"))}), warmed up the same way. The
               {MatrixOptions.SwitchSessions}-session round runs {Ours}, each of them, {Peer}, {Bare}, each of them again in reverse
               order, {Ours} again (the table's {Ours} column shows its first run), so that drift in the machine's load touches both
-              sides alike; the means of req/s are compared against each feature's bound ({string.Join(", ", FeatureSwitch.All.Select(f => $"{f.Feature}: {SwitchRows.Bound(f)}"))}).
+              sides alike; the means of req/s are compared against each feature's bound ({string.Join("; ", FeatureSwitch.All.Select(f => $"{f.Feature}: {SwitchRows.Bound(f)}"))}).
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
               generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
               timed; then all DELETEd, timed apart.
             - Idle memory: a fresh server process; 500 sessions created and deleted to warm up; RSS (`VmRSS`) read 3 s later as the
-              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s in all) and RSS read 3 s after
+              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s per server) and RSS read 3 s after
               each step ({Peer}: steps up to {MatrixOptions.PeerIdleMax:N0} only); per-session figure = (RSS − baseline) / sessions held. RSS includes garbage the GC has not yet returned.
               Then an echo on 50 sessions spread over all of them (the oldest and the newest included) must answer correctly.
             - SSE fan-out: {options.FanOutStreams} sessions at logging level `info`, each with its GET stream open on a second

@@ -46,9 +46,9 @@ public static class SwitchRows
     public static bool? Met(MatrixResults results, FeatureSwitch feature) =>
         Share(results, feature) is { } share && feature.Floor is { } floor ? share >= floor : null;
 
-    /// <summary>The bound in words: "the bound: at least 0.85×", or that the row is there to show the cost.</summary>
+    /// <summary>The bound in words: "on ÷ off ≥ 0.85×", or that the row is there to show the cost.</summary>
     public static string Bound(FeatureSwitch feature) =>
-        feature.Floor is { } floor ? $"the bound: at least {floor:0.00}×" : "no bound: the cost is shown";
+        feature.Floor is { } floor ? $"bound: on ÷ off ≥ {floor:0.00}×" : "no bound: the cost is shown";
 
     /// <summary>The figure for the targets table: the means on / off, the cost, and the CPU per request.</summary>
     public static string Figure(MatrixResults results, FeatureSwitch feature)
