@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks: builds Release, then runs the whole matrix (AkkaMcpEcho vs the official C# SDK vs bare Kestrel, then a 3-node
-# AkkaMcpEcho cluster) and writes benchmarks/RESULTS.md. All load goes to 127.0.0.1 and stops by itself (about 8 minutes
-# on 2 cores); every server it starts is stopped at the end, on failure, and on Ctrl-C or SIGTERM.
+# Benchmarks: builds Release, then runs the whole matrix (AkkaMcpEcho vs the official C# SDK in its stateful and stateless
+# modes vs bare Kestrel, in both protocol generations, then a 3-node AkkaMcpEcho cluster, then up to a million idle sessions)
+# and writes benchmarks/RESULTS.md. All load goes to 127.0.0.1 and stops by itself (about 13 minutes on 2 cores); every
+# server it starts is stopped at the end, on failure, and on Ctrl-C or SIGTERM.
 #   benchmarks/run.sh                 the full matrix
-#   benchmarks/run.sh --smoke         a few seconds against AkkaMcpEcho only, 2 sessions; exits non-zero on any error
+#   benchmarks/run.sh --smoke         a few seconds against AkkaMcpEcho only, 2 sessions and 2026-07-28 clients; exits non-zero on any error
 #   benchmarks/run.sh --traffic-memory [LoadGen traffic-memory options]
 #                                     10,000 sessions whose traffic rings are filled, recording off then on (about 5 minutes);
 #                                     writes the traffic section of RESULTS.md only

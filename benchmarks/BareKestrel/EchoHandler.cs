@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace AkkaMcpEcho.Benchmarks.BareKestrel;
 
-/// <summary>Answers POST /mcp with a fixed-shape JSON-RPC reply carrying the request's id and message; DELETE with 200.</summary>
+/// <summary>
+/// Answers POST /mcp with a fixed-shape JSON-RPC reply carrying the request's id and message (and <c>resultType</c> for a
+/// 2026-07-28 request); DELETE with 200.
+/// </summary>
 public static class EchoHandler
 {
     public static async Task Handle(HttpContext context)
@@ -20,7 +23,8 @@ public static class EchoHandler
             return;
         }
         var body = await ReadAll(request.BodyReader, context.RequestAborted);
-        var parsed = Scan(body);
+        // A 2026-07-28 request (the version header) gets the revision's resultType, as every result there carries one.
+        var parsed = Scan(body) with { Modern = request.Headers["MCP-Protocol-Version"] == "2026-07-28" };
         if (parsed.Id is null)
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
@@ -120,9 +124,13 @@ public static class EchoHandler
             json.WriteEndObject();
             json.WriteEndArray();
         }
+        if (request.Modern)
+        {
+            json.WriteString("resultType"u8, "complete"u8);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private sealed record Request(byte[]? Id, string? Method, string? Message);
+    private sealed record Request(byte[]? Id, string? Method, string? Message, bool Modern = false);
 }

@@ -5,8 +5,9 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Soak;
 using AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
 // Load generator for Streamable HTTP MCP servers. Modes:
-//   matrix: start AkkaMcpEcho, the SDK peer and bare Kestrel (then a 3-node AkkaMcpEcho cluster), run every measurement, write RESULTS.md
-//   smoke:  a few seconds against AkkaMcpEcho only (2 sessions); exits 1 on any validation error
+//   matrix: start AkkaMcpEcho, the SDK peer (stateful and stateless) and bare Kestrel (then a 3-node AkkaMcpEcho cluster), run
+//           every measurement, 2025 sessions and 2026-07-28 requests, write RESULTS.md
+//   smoke:  a few seconds against AkkaMcpEcho only (2 sessions, 2 modern clients); exits 1 on any validation error
 //   run:    S sessions against a server already listening on 127.0.0.1:<port>
 //   churn:  create then delete M sessions on such a server
 //   soak:   mixed load for minutes on one node, then on a 3-node cluster; RSS trend and final counts into RESULTS.md
@@ -14,7 +15,7 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
-                     [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000] [--idle-budget 150]
+                     [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000,1000000] [--idle-budget 300]
                      [--fanout 64] [--phases throughput,churn,fanout,cluster,idle]
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>

@@ -4,7 +4,10 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen;
 
-/// <summary>A few seconds against AkkaMcpEcho with 2 sessions, each kind of run once (the traffic rings on 4); non-zero exit on any error.</summary>
+/// <summary>
+/// A few seconds against AkkaMcpEcho with 2 sessions (and 2 clients of 2026-07-28, without and with a handle), each kind of
+/// run once (the traffic rings on 4); non-zero exit on any error.
+/// </summary>
 public static class SmokeRunner
 {
     public static async Task<int> Run(string serverDll, CancellationToken cancel)
@@ -21,19 +24,23 @@ public static class SmokeRunner
         }
         await using var server = await ServerLaunch.StartOurs(serverDll, maxSessions: 1000);
         var throughput = await ThroughputRun.Run(server.Target, 2, TimeSpan.FromSeconds(3), cancel);
+        var modern = await ModernRun.Run(server.Target, 2, withHandle: false, TimeSpan.FromSeconds(2), cancel);
+        var handles = await ModernRun.Run(server.Target, 2, withHandle: true, TimeSpan.FromSeconds(2), cancel);
         var churn = await SessionChurnRun.Run(server.Target, 50, 2, cancel);
         var fanOut = await FanOutRun.Run(server.Target, 2, TimeSpan.FromSeconds(2), cancel);
         var (rings, trafficErrors) = await TrafficRings(server.Target, cancel);
         Console.WriteLine($"smoke: {throughput.Requests} echo calls ({throughput.RequestsPerSecond:0} req/s, p99 {throughput.Latency.P99:0.00} ms), "
-            + $"{throughput.Errors.Count} errors; {churn.Sessions} sessions created and deleted, {churn.Errors.Count} errors; "
+            + $"{throughput.Errors.Count} errors; 2026-07-28: {modern.Requests} stateless calls and {handles.Requests} with a handle, "
+            + $"{modern.Errors.Count + handles.Errors.Count} errors; {churn.Sessions} sessions created and deleted, {churn.Errors.Count} errors; "
             + $"{fanOut.Events} SSE events for {fanOut.Calls} calls, {fanOut.Errors.Count} errors; traffic: {rings.Summary}, "
             + $"{trafficErrors.Count} errors");
-        var problems = throughput.Errors.Samples.Concat(churn.Errors.Samples).Concat(fanOut.Errors.Samples).Concat(trafficErrors.Samples).ToList();
+        var problems = throughput.Errors.Samples.Concat(modern.Errors.Samples).Concat(handles.Errors.Samples).Concat(churn.Errors.Samples).Concat(fanOut.Errors.Samples).Concat(trafficErrors.Samples).ToList();
         foreach (var problem in problems)
         {
             Console.WriteLine("  error: " + problem);
         }
-        var ok = throughput.Requests > 0 && throughput.Errors.Count == 0 && churn.Errors.Count == 0
+        var ok = throughput.Requests > 0 && throughput.Errors.Count == 0 && modern.Requests > 0 && modern.Errors.Count == 0
+            && handles.Requests > 0 && handles.Errors.Count == 0 && churn.Errors.Count == 0
             && fanOut.Errors.Count == 0 && fanOut.Events > 0 && rings.Passed && trafficErrors.Count == 0;
         Console.WriteLine(ok ? "smoke: ok" : "smoke: FAILED");
         return ok ? 0 : 1;

@@ -11,13 +11,15 @@ public sealed record MatrixOptions(
     public const int ClusterSessions = 64;
     /// <summary>Sessions of the throughput runs with a feature off (<see cref="FeatureSwitch"/>), against the defaults.</summary>
     public const int SwitchSessions = 64;
+    /// <summary>The largest idle step the SDK peer is given (its sessions take about 13 KB each).</summary>
+    public const int PeerIdleMax = 100_000;
 
     public bool Runs(string phase) => Phases.Contains(phase);
 
     public static MatrixOptions From(Cli cli) => new(
         cli.Required("server"), cli.Required("peer"), cli.Required("bare"), cli.Required("out"),
         cli.Seconds("duration", 10), cli.Seconds("warmup", 8), cli.Number("churn", 2000),
-        cli.Numbers("idle", [10_000, 100_000]), cli.Seconds("idle-budget", 150), cli.Number("fanout", 64),
+        cli.Numbers("idle", [10_000, 100_000, 1_000_000]), cli.Seconds("idle-budget", 300), cli.Number("fanout", 64),
         cli.Text("command") ?? "LoadGen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         cli.Text("commit") ?? "unknown",
         (cli.Text("phases")?.Split(',', StringSplitOptions.TrimEntries) ?? AllPhases).ToHashSet(),

@@ -31,18 +31,22 @@ public static class MatrixRunner
             await ClusterPhase.Run(options, results, cancel);
         }
 
-        foreach (var (name, start) in new (string, Func<Task<ServerProcess>>)[]
+        // The peer holds its idle sessions up to MatrixOptions.PeerIdleMax only (at 12.9 KB each, a million would need 13 GB).
+        var idleSteps = options.Runs("idle") ? options.IdleSteps : [];
+        int[] peerSteps = [.. idleSteps.Where(step => step <= MatrixOptions.PeerIdleMax)];
+        foreach (var (name, steps, start) in new (string, int[], Func<Task<ServerProcess>>)[]
         {
-            (ServerLaunch.Ours, () => ServerLaunch.StartOurs(options.ServerDll, environment: options.ServerEnvironment)),
-            (ServerLaunch.Peer, () => ServerLaunch.StartPeer(options.PeerDll)),
+            (ServerLaunch.Ours, idleSteps, () => ServerLaunch.StartOurs(options.ServerDll,
+                maxSessions: Math.Max(200_000, idleSteps.DefaultIfEmpty().Max() + 1_000), environment: options.ServerEnvironment)),
+            (ServerLaunch.Peer, peerSteps, () => ServerLaunch.StartPeer(options.PeerDll)),
         })
         {
-            if (options.IdleSteps.Length == 0 || !options.Runs("idle"))
+            if (steps.Length == 0)
             {
-                break;
+                continue;
             }
             await using var server = await start();
-            var idle = await IdleMemoryRun.Run(server.Target, options.IdleSteps, options.IdleBudget, cancel);
+            var idle = await IdleMemoryRun.Run(server.Target, steps, options.IdleBudget, cancel);
             results.Idle[name] = idle;
             Console.WriteLine($"{name}: probes {idle.Probed - idle.ProbeFailures}/{idle.Probed} answered, max {idle.ProbeMaxMs:0.0} ms, "
                 + $"{idle.Errors.Count} errors {Samples(idle.Errors)}");
@@ -66,9 +70,11 @@ public static class MatrixRunner
             switchedOff.Add(await feature.Start(options.ServerDll, options.ServerEnvironment));
         }
         await using (var peer = await ServerLaunch.StartPeer(options.PeerDll))
+        await using (var statelessPeer = await ServerLaunch.StartPeer(options.PeerDll, stateless: true))
         await using (var bare = await ServerLaunch.StartBare(options.BareDll))
         {
             Target[] targets = [ours.Target, peer.Target, bare.Target];
+            var modern = throughput ? ModernRows.Plan(ours.Target, statelessPeer.Target, bare.Target) : [];
             // The builds with a feature off run at 64 sessions only: right after AkkaMcpEcho, and again in reverse order at the
             // end of that round followed by AkkaMcpEcho once more (on, offs, …, offs reversed, on), so that drift in the
             // machine's load touches both sides alike.
@@ -82,6 +88,7 @@ public static class MatrixRunner
                 Console.WriteLine($"warm-up {target.Name}: {warm.RequestsPerSecond:0} req/s, {warmChurn.CreatedPerSecond:0} sessions/s, "
                     + $"{warm.Errors.Count + warmChurn.Errors.Count} errors");
             }
+            await ModernRows.Warm(modern, options.Warmup, cancel);
             foreach (var sessions in throughput ? MatrixOptions.ThroughputSessions : [])
             {
                 var compared = offs.Length > 0 && sessions == MatrixOptions.SwitchSessions;
@@ -94,6 +101,7 @@ public static class MatrixRunner
                         + $"p50 {result.Latency.P50:0.00} p99 {result.Latency.P99:0.00} max {result.Latency.Max:0.0} ms, "
                         + $"server {result.ServerCpuMicrosPerRequest:0} us/req, {result.Errors.Count} errors {Samples(result.Errors)}");
                 }
+                await ModernRows.Measure(modern, sessions, options.Duration, results, cancel);
             }
             if (throughput && options.Runs("churn"))
             {

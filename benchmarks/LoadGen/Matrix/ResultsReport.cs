@@ -58,6 +58,8 @@ public static class ResultsReport
     private static void Measurements(StringBuilder md, MatrixOptions options, MatrixResults results)
     {
         md.AppendLine("## Measurements").AppendLine();
+        ModernRows.Render(md, options, results);
+        md.AppendLine("### 2025 sessions (legacy), and everything else").AppendLine();
         md.AppendLine($"| measurement | {Ours} | {Peer} | {Bare} (ceiling) | ours / peer | ours / ceiling |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var sessions in MatrixOptions.ThroughputSessions)
@@ -168,27 +170,29 @@ public static class ResultsReport
         md.AppendLine($"""
             - Every server runs as its own process (`dotnet <app>.dll`, Release build) on a free 127.0.0.1 port; the load goes to
               127.0.0.1 only and every run stops by itself. {Ours}: `--MCP_MAX_SESSIONS=200000 --ECHO_LOG_LEVEL=WARNING`, defaults
-              otherwise. {Peer}: ModelContextProtocol.AspNetCore, `SessionMode = Stateful`, one `echo` tool returning the message,
-              `MaxIdleSessionCount = 200000` (its default of 10,000 would close idle sessions), logging providers cleared.
+              otherwise: the traffic recording on, the telemetry on (metrics recorded for the Prometheus scrape, which is on when
+              bound to loopback) with no export (no OTLP endpoint). {Peer}: ModelContextProtocol.AspNetCore, `SessionMode = Stateful`,
+              one `echo` tool returning the message, `MaxIdleSessionCount = 200000` (its default of 10,000 would close idle
+              sessions), logging providers cleared; {StatelessPeer}: the same build with `SessionMode = Stateless`.
               {Bare}: Kestrel and one handler that scans the body for id, method and message and writes a fixed-shape answer.
             - Throughput: S sessions, each initialized (initialize, then notifications/initialized, then `Mcp-Session-Id` and
               `MCP-Protocol-Version` on every request), each on its own keep-alive HTTP/1.1 connection, each keeping one
               `tools/call echo` in flight for {options.Duration.TotalSeconds:0} s. Every answer is checked (JSON or SSE: the id, a
-              result, the echoed text at the start of the text content); a wrong answer counts as an error. The three servers run
+              result, the echoed text at the start of the text content); a wrong answer counts as an error. The servers run
               side by side and the runs are interleaved (16 sessions on each, then 64 on each), after a warm-up on each
               ({options.Warmup.TotalSeconds:0} s at 64 sessions, then 2,000 sessions created and deleted) so tiered JIT has settled.
-            - What the features on by default cost: beside the three, one more {Ours} process per feature, with only that
-              feature off ({string.Join(", ", FeatureSwitch.All.Select(f => $"`{f.Setting}=false`"))}), warmed up the same way. The
+            - What the features on by default cost: beside them, one more {Ours} process per feature, with only that
+              feature off ({string.Join(", ", FeatureSwitch.All.Select(f => $"`{f.Off}`"))}), warmed up the same way. The
               {MatrixOptions.SwitchSessions}-session round runs {Ours}, each of them, {Peer}, {Bare}, each of them again in reverse
               order, {Ours} again (the table's {Ours} column shows its first run), so that drift in the machine's load touches both
-              sides alike; the means of req/s are compared against each feature's bound ({string.Join(", ", FeatureSwitch.All.Select(f => $"{f.Feature}: on ÷ off ≥ {f.Floor:0.00}×"))}).
+              sides alike; the means of req/s are compared against each feature's bound ({string.Join("; ", FeatureSwitch.All.Select(f => $"{f.Feature}: {SwitchRows.Bound(f)}"))}).
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
               generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
               timed; then all DELETEd, timed apart.
             - Idle memory: a fresh server process; 500 sessions created and deleted to warm up; RSS (`VmRSS`) read 3 s later as the
-              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s in all) and RSS read 3 s after
-              each step; per-session figure = (RSS − baseline) / sessions held. RSS includes garbage the GC has not yet returned.
+              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s per server) and RSS read 3 s after
+              each step ({Peer}: steps up to {MatrixOptions.PeerIdleMax:N0} only); per-session figure = (RSS − baseline) / sessions held. RSS includes garbage the GC has not yet returned.
               Then an echo on 50 sessions spread over all of them (the oldest and the newest included) must answer correctly.
             - SSE fan-out: {options.FanOutStreams} sessions at logging level `info`, each with its GET stream open on a second
               connection; each keeps one echo in flight, and each call publishes one `notifications/message` to its stream.
@@ -201,5 +205,6 @@ public static class ResultsReport
               timed; server CPU is the sum over the {MatrixOptions.ClusterNodes} processes. The ratio is to the single-node run at
               {MatrixOptions.ClusterSessions} sessions of the same matrix run (which had the single-node servers side by side, idle).
             """);
+        md.AppendLine(ModernRows.Method(options));
     }
 }

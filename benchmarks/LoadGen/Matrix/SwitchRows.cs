@@ -25,9 +25,9 @@ public static class SwitchRows
                 md.AppendLine($"| {feature.Feature} on ÷ off: req/s, {Sessions} sessions | not measured in this run | | | | |");
                 continue;
             }
-            md.AppendLine($"| {feature.Feature} on ÷ off: req/s, {Sessions} sessions, mean of the runs below (the bound: at least "
-                + $"{feature.Floor:0.00}×) | {Ratio(Mean(on), Mean(off))} | | | | |");
-            md.AppendLine($"| off (`{feature.Setting}=false`): req/s, {Sessions} sessions, each run | {Each(off, t => t.RequestsPerSecond, "0")} | | | | |");
+            md.AppendLine($"| {feature.Feature} on ÷ off: req/s, {Sessions} sessions, mean of the runs below "
+                + $"({Bound(feature)}) | {Ratio(Mean(on), Mean(off))} | | | | |");
+            md.AppendLine($"| off (`{feature.Off}`): req/s, {Sessions} sessions, each run | {Each(off, t => t.RequestsPerSecond, "0")} | | | | |");
             md.AppendLine($"| off: latency p50 / p99 ms, each run | {Each(off, t => t.Latency.P50, "0.00")} / {Each(off, t => t.Latency.P99, "0.00")} | | | | |");
             md.AppendLine($"| off: server CPU µs per request, all runs | {Num(Cpu(off), "0")} | | | | |");
             md.AppendLine($"| off: errors (of requests), all runs | {off.Sum(t => t.Errors.Count)} (of {off.Sum(t => t.Requests)}) | | | | |");
@@ -42,9 +42,13 @@ public static class SwitchRows
         }
     }
 
-    /// <summary>Whether the feature on keeps at least its allowed share of req/s; null when either side is missing.</summary>
+    /// <summary>Whether the feature on keeps at least its allowed share of req/s; null when either side is missing or there is no bound.</summary>
     public static bool? Met(MatrixResults results, FeatureSwitch feature) =>
-        Share(results, feature) is { } share ? share >= feature.Floor : null;
+        Share(results, feature) is { } share && feature.Floor is { } floor ? share >= floor : null;
+
+    /// <summary>The bound in words: "on ÷ off ≥ 0.85×", or that the row is there to show the cost.</summary>
+    public static string Bound(FeatureSwitch feature) =>
+        feature.Floor is { } floor ? $"bound: on ÷ off ≥ {floor:0.00}×" : "no bound: the cost is shown";
 
     /// <summary>The figure for the targets table: the means on / off, the cost, and the CPU per request.</summary>
     public static string Figure(MatrixResults results, FeatureSwitch feature)
@@ -60,8 +64,8 @@ public static class SwitchRows
     public static IEnumerable<string> Verdicts(MatrixResults results) => FeatureSwitch.All.Select(feature =>
         $"{feature.Feature} at {Sessions} sessions: {Figure(results, feature)}" + Met(results, feature) switch
         {
-            true => $"; within the {Percent(1 - feature.Floor)} bound",
-            false => $"; MORE than the {Percent(1 - feature.Floor)} bound",
+            true => $"; within the {Percent(1 - feature.Floor!.Value)} bound",
+            false => $"; MORE than the {Percent(1 - feature.Floor!.Value)} bound",
             null => "",
         });
 

@@ -8,8 +8,8 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Mcp;
 public sealed class McpSession(RawHttpConnection http, string path = "/mcp")
 {
     public const string RequestedVersion = "2025-06-18";
-    private static readonly KeyValuePair<string, string> JsonContent = new("Content-Type", "application/json");
-    private static readonly KeyValuePair<string, string> AcceptBoth = new("Accept", "application/json, text/event-stream");
+    internal static readonly KeyValuePair<string, string> JsonContent = new("Content-Type", "application/json");
+    internal static readonly KeyValuePair<string, string> AcceptBoth = new("Accept", "application/json, text/event-stream");
     private KeyValuePair<string, string>[] _headers = [JsonContent, AcceptBoth];
     private long _nextId = 1;
 

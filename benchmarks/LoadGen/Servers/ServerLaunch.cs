@@ -4,7 +4,8 @@ namespace AkkaMcpEcho.Benchmarks.LoadGen.Servers;
 public static class ServerLaunch
 {
     public const string Ours = "AkkaMcpEcho";
-    public const string Peer = "SDK peer";
+    public const string Peer = "SDK peer, stateful";
+    public const string StatelessPeer = "SDK peer, stateless";
     public const string Bare = "bare Kestrel";
 
     /// <param name="settings">More settings as <c>--NAME=VALUE</c> arguments (they win over the environment).</param>
@@ -26,8 +27,10 @@ public static class ServerLaunch
             $"--AKKA_CLUSTER_SEEDS={seeds}",
         ], environment);
 
-    public static Task<ServerProcess> StartPeer(string dll) =>
-        ServerProcess.Start(Peer, dll, port => [$"--port={port}", "--max-idle-sessions=200000"]);
+    /// <summary>The SDK peer in stateful mode (2025 sessions), or in stateless mode (2026-07-28 requests).</summary>
+    public static Task<ServerProcess> StartPeer(string dll, bool stateless = false) => stateless
+        ? ServerProcess.Start(StatelessPeer, dll, port => [$"--port={port}", "--mode=stateless"])
+        : ServerProcess.Start(Peer, dll, port => [$"--port={port}", "--mode=stateful", "--max-idle-sessions=200000"]);
 
     public static Task<ServerProcess> StartBare(string dll) =>
         ServerProcess.Start(Bare, dll, port => [$"--port={port}"]);
