@@ -14,6 +14,15 @@ public sealed record MatrixOptions(
     /// <summary>The largest idle step the SDK peer is given (its sessions take about 13 KB each).</summary>
     public const int PeerIdleMax = 100_000;
 
+    /// <summary>The idle run's setting for dormancy: sessions quiet this long stop their actor (the default is 60 s).</summary>
+    public const int IdleDormantAfterSeconds = 10;
+
+    /// <summary>How long idle sessions stay untouched after each step before RSS is read: past the dormancy above.</summary>
+    public static readonly TimeSpan IdleQuiet = TimeSpan.FromSeconds(IdleDormantAfterSeconds + 5);
+
+    public static IReadOnlyDictionary<string, string> IdleEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        new Dictionary<string, string>(environment) { ["MCP_SESSION_DORMANT_AFTER"] = IdleDormantAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     public bool Runs(string phase) => Phases.Contains(phase);
 
     public static MatrixOptions From(Cli cli) => new(

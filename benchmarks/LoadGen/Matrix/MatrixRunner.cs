@@ -34,11 +34,12 @@ public static class MatrixRunner
         // The peer holds its idle sessions up to MatrixOptions.PeerIdleMax only (at 12.9 KB each, a million would need 13 GB).
         var idleSteps = options.Runs("idle") ? options.IdleSteps : [];
         int[] peerSteps = [.. idleSteps.Where(step => step <= MatrixOptions.PeerIdleMax)];
-        foreach (var (name, steps, start) in new (string, int[], Func<Task<ServerProcess>>)[]
+        foreach (var (name, steps, quiet, start) in new (string, int[], TimeSpan, Func<Task<ServerProcess>>)[]
         {
-            (ServerLaunch.Ours, idleSteps, () => ServerLaunch.StartOurs(options.ServerDll,
-                maxSessions: Math.Max(200_000, idleSteps.DefaultIfEmpty().Max() + 1_000), environment: options.ServerEnvironment)),
-            (ServerLaunch.Peer, peerSteps, () => ServerLaunch.StartPeer(options.PeerDll)),
+            (ServerLaunch.Ours, idleSteps, MatrixOptions.IdleQuiet, () => ServerLaunch.StartOurs(options.ServerDll,
+                maxSessions: Math.Max(200_000, idleSteps.DefaultIfEmpty().Max() + 1_000),
+                environment: MatrixOptions.IdleEnvironment(options.ServerEnvironment))),
+            (ServerLaunch.Peer, peerSteps, MatrixOptions.IdleQuiet, () => ServerLaunch.StartPeer(options.PeerDll)),
         })
         {
             if (steps.Length == 0)
@@ -46,7 +47,7 @@ public static class MatrixRunner
                 continue;
             }
             await using var server = await start();
-            var idle = await IdleMemoryRun.Run(server.Target, steps, options.IdleBudget, cancel);
+            var idle = await IdleMemoryRun.Run(server.Target, steps, options.IdleBudget, quiet, cancel);
             results.Idle[name] = idle;
             Console.WriteLine($"{name}: probes {idle.Probed - idle.ProbeFailures}/{idle.Probed} answered, max {idle.ProbeMaxMs:0.0} ms, "
                 + $"{idle.Errors.Count} errors {Samples(idle.Errors)}");

@@ -190,9 +190,12 @@ public static class ResultsReport
               generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
               timed; then all DELETEd, timed apart.
-            - Idle memory: a fresh server process; 500 sessions created and deleted to warm up; RSS (`VmRSS`) read 3 s later as the
-              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s per server) and RSS read 3 s after
-              each step ({Peer}: steps up to {MatrixOptions.PeerIdleMax:N0} only); per-session figure = (RSS − baseline) / sessions held. RSS includes garbage the GC has not yet returned.
+            - Idle memory: a fresh server process ({Ours} with `MCP_SESSION_DORMANT_AFTER={MatrixOptions.IdleDormantAfterSeconds}`, so
+              that sessions idle that long wait as plain state rather than as actors; the default is 60 s); 500 sessions created and
+              deleted to warm up; RSS (`VmRSS`) read 3 s later, after a full GC induced from outside (as dotnet-gcdump does), as the
+              baseline; then sessions created up to each step (budget {options.IdleBudget.TotalSeconds:0} s per server) and RSS read
+              {MatrixOptions.IdleQuiet.TotalSeconds:0} s after each step, again after a full GC ({Peer}: the same, steps up to
+              {MatrixOptions.PeerIdleMax:N0} only); per-session figure = (RSS − baseline) / sessions held.
               Then an echo on 50 sessions spread over all of them (the oldest and the newest included) must answer correctly.
             - SSE fan-out: {options.FanOutStreams} sessions at logging level `info`, each with its GET stream open on a second
               connection; each keeps one echo in flight, and each call publishes one `notifications/message` to its stream.

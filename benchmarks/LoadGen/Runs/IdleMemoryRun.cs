@@ -18,14 +18,14 @@ public static class IdleMemoryRun
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
 
-    public static async Task<IdleMemoryResult> Run(Target target, int[] steps, TimeSpan budget, CancellationToken cancel)
+    /// <param name="quiet">How long the sessions stay untouched after each step before RSS is read (a full GC first).</param>
+    public static async Task<IdleMemoryResult> Run(Target target, int[] steps, TimeSpan budget, TimeSpan quiet, CancellationToken cancel)
     {
         var pid = target.Pid ?? throw new InvalidOperationException("idle memory needs the server's process id");
         var errors = new ErrorLog();
         var warm = await SessionChurnRun.Create(target, 500, 16, budget, errors, cancel);
         await SessionChurnRun.Delete(target, warm.Ids, 16, errors, cancel);
-        await Task.Delay(Settle, cancel);
-        var baseline = ProcStats.ResidentBytes(pid);
+        var baseline = await ResidentAfterGc(pid, Settle, cancel);
         var held = new List<string>();
         var results = new List<MemoryStep>();
         var started = Stopwatch.GetTimestamp();
@@ -38,13 +38,21 @@ public static class IdleMemoryRun
             }
             var created = await SessionChurnRun.Create(target, step - held.Count, 32, left, errors, cancel);
             held.AddRange(created.Ids);
-            await Task.Delay(Settle, cancel);
-            var rss = ProcStats.ResidentBytes(pid);
+            var rss = await ResidentAfterGc(pid, quiet, cancel);
             results.Add(new MemoryStep(step, held.Count, rss, held.Count == 0 ? 0 : (rss - baseline) / held.Count, created.Elapsed));
             Console.WriteLine($"  {target.Name}: {held.Count} idle sessions, RSS {rss / 1048576.0:0.0} MB");
         }
         var (probed, failures, maxMs) = await Probe(target, held, cancel);
         return new IdleMemoryResult(baseline, results, probed, failures, maxMs, errors);
+    }
+
+    /// <summary>RSS after <paramref name="wait"/> and a full GC (so it shows what is live, not garbage not yet collected).</summary>
+    private static async Task<long> ResidentAfterGc(int pid, TimeSpan wait, CancellationToken cancel)
+    {
+        await Task.Delay(wait, cancel);
+        await InducedGc.Collect(pid, cancel);
+        await Task.Delay(Settle, cancel);
+        return ProcStats.ResidentBytes(pid);
     }
 
     /// <summary>Echo calls on up to 50 sessions spread evenly over everything created, the oldest and newest included.</summary>

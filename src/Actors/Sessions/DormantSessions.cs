@@ -1,5 +1,6 @@
 using Akka.Actor;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sessions;
@@ -12,7 +13,11 @@ internal sealed class DormantSessions(ServerProfile profile)
 {
     private readonly Dictionary<string, (DormantSession Session, long ExpiresUtcTicks)> _asleep = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(IWithSessionId Message, IActorRef Sender)>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<ClientInfo, ClientInfo> _clients = [];
     private int _handingOver;
+
+    /// <summary>Distinct client infos shared among dormant sessions at most (most servers see a handful of clients).</summary>
+    private const int SharedClients = 256;
 
     /// <summary>How often expiry is checked: a dormant session expires at most this late.</summary>
     public TimeSpan SweepEvery { get; } = TimeSpan.FromTicks(Math.Clamp((profile.SessionTimeout - profile.DormantAfter).Ticks / 4,
@@ -36,6 +41,11 @@ internal sealed class DormantSessions(ServerProfile profile)
     /// <summary>The state arrived; it expires when the session would have, counting from its last message.</summary>
     public void Asleep(string id, DormantSession session)
     {
+        var state = session.State;
+        if (Shared(state.Client) is { } client && !ReferenceEquals(client, state.Client))
+        {
+            session = session with { State = state with { Client = client } };
+        }
         _asleep[id] = (session, DateTime.UtcNow.Ticks + (profile.SessionTimeout - profile.DormantAfter).Ticks);
         _handingOver--;
     }
@@ -67,6 +77,20 @@ internal sealed class DormantSessions(ServerProfile profile)
         }
         _handingOver--;
         return null;
+    }
+
+    /// <summary>One instance of each client info (a record: equal by value), so that a million sessions of one client hold one.</summary>
+    private ClientInfo? Shared(ClientInfo client)
+    {
+        if (_clients.TryGetValue(client, out var shared))
+        {
+            return shared;
+        }
+        if (_clients.Count < SharedClients)
+        {
+            _clients[client] = client;
+        }
+        return client;
     }
 
     /// <summary>Removes and returns the dormant sessions past their expiry (not those whose actor is still stopping).</summary>
