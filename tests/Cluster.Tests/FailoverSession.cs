@@ -6,6 +6,8 @@ namespace AkkaMcpEcho.Cluster.Tests;
 /// <summary>One echo of <see cref="PostgresFailover"/>'s load: when it started and ended (on the scenario's clock) and its answer.</summary>
 public sealed record EchoOutcome(string Message, int Via, TimeSpan Started, TimeSpan Ended, HttpStatusCode Status, int? Count, string Body)
 {
+    public string? RetryAfter { get; init; }
+
     public bool Acknowledged => Status == HttpStatusCode.OK && Count is not null;
 }
 

@@ -149,7 +149,10 @@ public sealed class PostgresFailover : IAsyncLifetime
                 new Dictionary<string, string>())
             { SentIdJson = "7" };
             var count = answer.Status == HttpStatusCode.OK ? FailoverSession.ParseCount(answer.ToolText()!, message) : null;
-            return new EchoOutcome(message, via, started, _clock.Elapsed, response.StatusCode, count, body);
+            return new EchoOutcome(message, via, started, _clock.Elapsed, response.StatusCode, count, body)
+            {
+                RetryAfter = response.Headers.RetryAfter?.ToString(),
+            };
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Xunit.Sdk.XunitException)
         {
