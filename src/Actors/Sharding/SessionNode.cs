@@ -51,8 +51,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         _transitions = new MemberTransitions(_cluster.SelfAddress,
             _cluster.DowningProvider.DownRemovalMargin + options.UnreachableAnswerAfter);
         Receive<CreateSession>(create => Create(create, Sender, 1));
-        Receive<RetryCreate>(retry => Create(retry.Create, retry.ReplyTo, retry.Attempt));
-        Receive<GiveUpCreate>(giveUp => giveUp.ReplyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered a new session in time"))));
+        Receive<PendingCreate>(Unanswered);
         Receive<IWithSessionId>(Route);
         Receive<SweepTick>(_ => Sweep());
         Receive<SessionOpened>(opened =>
@@ -121,23 +120,51 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         // spread sessions over the members; a retry, or any try while unsettled, takes an id whose shard is hosted here.
         var anywhere = attempt == 1 && !_transitions.Unsettled(DateTime.UtcNow);
         var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
+        Start(new PendingCreate(create, replyTo, attempt, id, DateTime.UtcNow));
+    }
+
+    private void Start(PendingCreate pending)
+    {
+        var (create, id) = (pending.Create, pending.Id);
         var start = new StartSession(id, create.ProtocolVersion, create.Client, DateTime.UtcNow.Ticks, create.Kind);
-        var (self, region) = (Self, _region);
+        var self = Self;
         _region.Ask<object>(start, _options.UnreachableAnswerAfter / CreateAttempts).ContinueWith(t =>
         {
             if (t.IsCompletedSuccessfully && t.Result is SessionCreation or SessionUnavailable)
             {
-                replyTo.Tell(t.Result);
+                pending.ReplyTo.Tell(t.Result);
             }
             else
             {
-                // The start may still arrive and start a session nobody will use: it is abandoned.
-                region.Tell(new AbandonStart(id));
-                self.Tell(attempt < CreateAttempts
-                    ? new RetryCreate(create, replyTo, attempt + 1)
-                    : new GiveUpCreate(replyTo));
+                self.Tell(pending);
             }
         }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// A start unanswered in time. If a member was lost since it was sent, its shard may be gone: abandon that id (the
+    /// start may still arrive and start a session nobody will use) and try one hosted here. In a settled cluster it is only
+    /// slow (a cold shard's allocation, a durable store's first write on a loaded host): ask the same id again, which a
+    /// started session answers again, while the asker still waits.
+    /// </summary>
+    private void Unanswered(PendingCreate pending)
+    {
+        var now = DateTime.UtcNow;
+        if (!_transitions.Unsettled(now) && !_transitions.LostSince(pending.Sent)
+            && now - pending.Sent + _options.UnreachableAnswerAfter / CreateAttempts < _options.AskTimeout)
+        {
+            Start(pending);
+            return;
+        }
+        _region.Tell(new AbandonStart(pending.Id));
+        if (pending.Attempt < CreateAttempts)
+        {
+            Create(pending.Create, pending.ReplyTo, pending.Attempt + 1);
+        }
+        else
+        {
+            pending.ReplyTo.Tell(new Status.Failure(new AskTimeoutException("No shard answered a new session in time")));
+        }
     }
 
     private void Route(IWithSessionId message)
@@ -198,8 +225,8 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     /// "unavailable" with a durable store, where a survivor recovers it on a later message once the shard has moved.
     /// </summary>
     private IEchoMessage LostAnswer(ISessionCommand command) => _profile.DurableSessions
-        ? new SessionUnavailable(command.SessionId, "The node that held this session was lost; a surviving node recovers it "
-            + "from the session store within seconds: retry")
+        ? new SessionUnavailable(command.SessionId, "The node that held this session was lost; this request may or may not have "
+            + "taken effect; a surviving node recovers the session from the session store within seconds: retry")
         : command.NotFound();
 
     private void Gossiped(NodeSessionStats report)
@@ -249,10 +276,8 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         public static readonly GossipTick Instance = new();
     }
 
-    /// <summary>Another id for a create whose last id did not answer in time.</summary>
-    private sealed record RetryCreate(CreateSession Create, IActorRef ReplyTo, int Attempt);
-
-    private sealed record GiveUpCreate(IActorRef ReplyTo);
+    /// <summary>A create's start of <paramref name="Id"/>, first sent at <paramref name="Sent"/>, told back when unanswered.</summary>
+    private sealed record PendingCreate(CreateSession Create, IActorRef ReplyTo, int Attempt, string Id, DateTime Sent);
 
     private sealed record SweepTick
     {

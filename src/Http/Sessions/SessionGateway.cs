@@ -24,7 +24,10 @@ public sealed class SessionGateway(
     private IActorRef? _router;
 
     /// <summary>A command to one session: its reply, or a null reply when the session does not exist.</summary>
-    /// <exception cref="SessionStoreUnavailable">The session store could not be read or written; the command did not take effect.</exception>
+    /// <exception cref="SessionStoreUnavailable">
+    /// The session store could not be read or written (the command did not take effect), or the node that held the session
+    /// was lost with the command on its way (it may still take effect once a survivor recovers the session).
+    /// </exception>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
         Expect<SessionAnswer<TReply>>(await (await Router(cancel)).Ask<object>(command, settings.AskTimeout, cancel));
 
