@@ -8,6 +8,9 @@
 #   benchmarks/run.sh --traffic-memory [LoadGen traffic-memory options]
 #                                     10,000 sessions whose traffic rings are filled, recording off then on (about 5 minutes);
 #                                     writes the traffic section of RESULTS.md only
+#   benchmarks/run.sh --allocations [NAME=VALUE ...]
+#                                     bytes allocated per echo request by type: the server in a sampling process, 64 sessions
+#                                     for 25 s (the last 10 sampled), server settings as given (about 1 minute)
 #   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -16,6 +19,21 @@ if [ "${1:-}" = "--smoke" ]; then
   publish src/Http/AkkaMcpEcho.Http.csproj server
   publish benchmarks/LoadGen/LoadGen.csproj loadgen
   exec dotnet "$out/loadgen/LoadGen.dll" smoke --server "$out/server/AkkaMcpEcho.dll"
+fi
+
+if [ "${1:-}" = "--allocations" ]; then
+  shift
+  publish benchmarks/AllocationProfile/AllocationProfile.csproj allocations
+  publish benchmarks/LoadGen/LoadGen.csproj loadgen
+  port=$((39700 + RANDOM % 200))
+  dotnet "$out/allocations/AllocationProfile.dll" --wait=18 --window=10 --MCP_ECHO_HOST=127.0.0.1 --MCP_ECHO_PORT=$port \
+    --MCP_MAX_SESSIONS=200000 --ECHO_LOG_LEVEL=WARNING "${@/#/--}" &
+  profiler=$!
+  trap 'kill $profiler 2>/dev/null || true' EXIT INT TERM
+  for _ in $(seq 60); do curl -sf "127.0.0.1:$port/health" >/dev/null && break; sleep 0.25; done
+  dotnet "$out/loadgen/LoadGen.dll" run --port "$port" --sessions 64 --duration 26
+  wait $profiler
+  exit
 fi
 
 if [ "${1:-}" = "--traffic-memory" ]; then
