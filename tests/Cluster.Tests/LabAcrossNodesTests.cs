@@ -4,11 +4,13 @@ namespace AkkaMcpEcho.Cluster.Tests;
 
 /// <summary>
 /// Acceptance 5: three nodes in lab mode with one MCP_AUTH_LAB_KEY and one canonical URI (as behind a load balancer):
-/// a client registered and a token issued through node 1 are accepted through nodes 2 and 3.
+/// a client registered and a token issued through node 1 are accepted through nodes 2 and 3; a lab fault armed
+/// through one node acts on every node.
 /// </summary>
 public sealed class LabAcrossNodesTests(LabAcrossNodesTests.ThreeLabNodes fixture) : IClassFixture<LabAcrossNodesTests.ThreeLabNodes>
 {
     private const string Resource = "http://mcp.cluster.test/mcp";
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_token_issued_through_node_1_is_accepted_through_nodes_2_and_3()
@@ -32,6 +34,33 @@ public sealed class LabAcrossNodesTests(LabAcrossNodesTests.ThreeLabNodes fixtur
         Assert.Contains("- Result: ✅ accepted\n- Signature: ✅ verified\n", text);
         Assert.Contains($"- Audience: ✅ {Resource}\n", text);
         Assert.Equal(HttpStatusCode.OK, listed.Status);
+    }
+
+    [Fact]
+    public async Task An_expire_token_rule_added_through_node_1_refuses_node_1s_token_through_nodes_2_and_3_until_removed()
+    {
+        var (one, two, three) = (fixture.Cluster.Nodes[0].Mcp, fixture.Cluster.Nodes[1].Mcp, fixture.Cluster.Nodes[2].Mcp);
+        var token = await LabAuthority.Token(one.Http, await LabAuthority.RegisterMachine(one.Http), "mcp:basic");
+        Task<RpcResponse> Initialize(RawMcpClient node) =>
+            RpcResponse.Read(node.Post(Requests.Initialize(1, LabAuthority.SessionVersion), null, LabAuthority.Bearer(token)));
+
+        using var added = await one.Http.PostAsync("/faults", new StringContent("""{"fault":"expire-token"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        try
+        {
+            // Pub-sub subscriptions travel by gossip: poll until each node has the rule (a second once they have).
+            foreach (var node in new[] { two, three })
+            {
+                var refused = await Eventually.Until(() => Initialize(node), r => r.Status == HttpStatusCode.Unauthorized, Within,
+                    $"the rule on {node.BaseAddress.Authority}");
+                Assert.Contains("the token was expired by a lab fault at ", refused.Headers["WWW-Authenticate"]);
+            }
+        }
+        finally
+        {
+            using var cleared = await three.Http.DeleteAsync("/faults");
+        }
+        await Eventually.Until(() => Initialize(two), r => r.Status == HttpStatusCode.OK, Within, "the rule's removal on node 2");
     }
 
     public sealed class ThreeLabNodes : ThreeNodeFixture

@@ -114,7 +114,10 @@ public static class WireMessageSamples
         ];
     }
 
-    private static readonly FaultRule Rule = new("g1", new FaultAction(FaultEffect.Status, 503, null, 2, "busy ✨"), "tools/call", "echo", 3, 50);
+    private static readonly FaultRule Rule = new("g1", new FaultAction(FaultEffect.Status, 503, null, 2, "busy ✨"), "tools/call", "echo", 3, 50)
+    {
+        ArmedUtcTicks = 638_000_000_000_000_004,
+    };
 
     private static ExchangeRecord Exchange(RequestFacts request) => new(
         "127.0.0.1:3001", 7, 638_000_000_000_000_003, 12.5, "modern", "2026-07-28", Id, "handle", "tools/call", "3",
@@ -123,6 +126,8 @@ public static class WireMessageSamples
         [new RecordedEvent(1.25, new RecordedText("{\"x\":\"é\"}", 12, true))], 4, new RecordedError(-32020, "Header mismatch", "{\"header\":\"Mcp-Name\"}"))
     {
         Fault = "status=503 (header)",
+        AuthVerdict = new AuthRefusal(new TokenVerdict("lab", false, "missing scope mcp:echo ✨", true, "http://127.0.0.1:3000/",
+            ["http://127.0.0.1:3000/mcp"], "http://127.0.0.1:3000/mcp", 638_000_000_000_000_006, ["mcp:basic"]), ["mcp:basic", "mcp:echo"], ["mcp:echo"]),
     };
 
     /// <summary>

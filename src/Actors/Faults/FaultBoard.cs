@@ -22,9 +22,36 @@ public sealed class FaultBoard
     {
         foreach (var armed in _rules)
         {
-            if (FaultRules.Matches(armed.Rule, method, tool) && FaultRules.Fires(armed.Rule, random) && armed.TryTake())
+            if (!LabFaults.Is(armed.Rule.Action.Effect) && FaultRules.Matches(armed.Rule, method, tool) && FaultRules.Fires(armed.Rule, random)
+                && armed.TryTake())
             {
                 return armed.Rule;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The lab rule of <paramref name="effect"/> the authorization server meets now, taken from its count.</summary>
+    public FaultRule? TakeLab(FaultEffect effect, Random random)
+    {
+        foreach (var armed in _rules)
+        {
+            if (armed.Rule.Action.Effect == effect && FaultRules.Fires(armed.Rule, random) && armed.TryTake())
+            {
+                return armed.Rule;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first expire-token rule that refuses a token issued at <paramref name="issuedUtcTicks"/> (null: none).</summary>
+    public FaultRule? ExpiredBy(long? issuedUtcTicks)
+    {
+        foreach (var armed in _rules)
+        {
+            if (armed.Rule is { Action.Effect: FaultEffect.ExpireToken, ArmedUtcTicks: { } at } rule && LabFaults.Expires(at, issuedUtcTicks))
+            {
+                return rule;
             }
         }
         return null;

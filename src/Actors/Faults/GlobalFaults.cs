@@ -36,7 +36,7 @@ public sealed class GlobalFaults : ReceiveActor, IWithTimers
                 Sender.Tell(List() with { Refusal = $"{FaultRules.MaxGlobal} global rules are set, the most there may be; remove one first" });
                 return;
             }
-            var rule = add.Rule with { Id = "g" + Guid.NewGuid().ToString("N")[..8] };
+            var rule = add.Rule with { Id = "g" + Guid.NewGuid().ToString("N")[..8], ArmedUtcTicks = DateTime.UtcNow.Ticks };
             Change([.. _board.Rules.Select(armed => armed.Rule), rule]);
             Sender.Tell(List() with { Added = rule });
         });

@@ -14,7 +14,7 @@ internal static class AuthSetup
             return services;
         }
         var lab = settings.Mode == AuthMode.Lab ? new LabKeys(settings.LabKey) : null;
-        services.AddSingleton<BearerGate>().AddAuthentication()
+        services.AddSingleton<BearerGate>().AddSingleton<LabFaultPoints>().AddSingleton<SignatureCheck>().AddAuthentication()
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options => JwtSetup.Configure(options, settings, lab));
         if (lab is not null)
         {

@@ -6,6 +6,7 @@ using AkkaMcpEcho.Protocol.JsonRpc;
 using AkkaMcpEcho.Protocol.Tools;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AkkaMcpEcho.Http.Auth;
 
@@ -14,7 +15,7 @@ namespace AkkaMcpEcho.Http.Auth;
 /// needs a bearer token that JwtBearer validates (signature, issuer, lifetime) and that names this server's canonical URI
 /// as its audience; otherwise 401 with a challenge that says why. The verdict goes on with the request for the tools.
 /// </summary>
-internal sealed class BearerGate(AuthSettings settings, ResourceUris uris)
+internal sealed class BearerGate(AuthSettings settings, ResourceUris uris, SignatureCheck signatures, LabFaultPoints faults)
 {
     public async Task Invoke(HttpContext context, RequestDelegate next)
     {
@@ -29,6 +30,7 @@ internal sealed class BearerGate(AuthSettings settings, ResourceUris uris)
             var noToken = verdict.Reason == TokenRefusal.NoToken;
             context.Response.Headers.WWWAuthenticate = BearerChallenge.Header(uris.Metadata(context.Request), settings.Scopes.Default,
                 noToken ? null : BearerChallenge.InvalidToken, verdict.Reason);
+            McpExchange.Of(context)?.AuthVerdict = new AuthRefusal(verdict, settings.Scopes.Default, []);
             await FrameWriter.Write(context, McpReply.Error(StatusCodes.Status401Unauthorized, JsonRpcErrors.TransportError,
                 $"Unauthorized: {verdict.Reason}"), eventStream: false);
             return;
@@ -47,12 +49,17 @@ internal sealed class BearerGate(AuthSettings settings, ResourceUris uris)
         {
             return new TokenVerdict(mode, false, TokenRefusal.NoToken, false, null, [], expected, null, []);
         }
-        var claims = JwtReader.Read(token, out _) is { } jwt ? TokenClaims.From(jwt.Payload, jwt.Expires) : TokenClaims.None;
+        var jwt = JwtReader.Read(token, out _);
+        var claims = jwt is not null ? TokenClaims.From(jwt.Payload, jwt.Expires) : TokenClaims.None;
         var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var expired = result.Failure is SecurityTokenExpiredException;
+        var signed = result.Succeeded || (expired && await signatures.Verifies(token, context.RequestAborted));
         var reason = result.Succeeded
-            ? claims.Audiences.Contains(expected, StringComparer.Ordinal) ? null : TokenRefusal.WrongAudience(claims.Audiences, expected)
-            : TokenRefusal.Explain(result.Failure ?? new InvalidOperationException("no result"));
-        return new TokenVerdict(mode, reason is null, reason ?? "accepted", result.Succeeded, claims.Issuer, claims.Audiences, expected,
+            ? claims.Audiences.Contains(expected, StringComparer.Ordinal)
+                ? faults.Expired(context, jwt?.IssuedAt?.Ticks)
+                : TokenRefusal.WrongAudience(claims.Audiences, expected)
+            : TokenRefusal.Explain(result.Failure ?? new InvalidOperationException("no result")) + (signed ? " (its signature verified)" : "");
+        return new TokenVerdict(mode, reason is null, reason ?? "accepted", signed, claims.Issuer, claims.Audiences, expected,
             claims.ExpiresUtcTicks, claims.Scopes);
     }
 }
@@ -76,6 +83,7 @@ internal sealed class ScopeGate(ResourceUris uris, AuthSettings settings)
             return null;
         }
         var reason = $"{TokenRefusal.MissingScopes(missing)} (needed for {toolName ?? method}: {string.Join(' ', needed)})";
+        McpExchange.Of(context)?.AuthVerdict = new AuthRefusal(verdict with { Accepted = false, Reason = reason }, needed, missing);
         // The challenge names every scope the request needs, so one new token suffices.
         context.Response.Headers.WWWAuthenticate = BearerChallenge.Header(uris.Metadata(context.Request), needed,
             BearerChallenge.InsufficientScope, reason);

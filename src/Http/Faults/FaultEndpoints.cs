@@ -2,6 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaMcpEcho.Actors.Hosting;
+using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Security;
 using AkkaMcpEcho.Messages.Faults;
@@ -29,13 +30,13 @@ internal static class FaultEndpoints
         }
         var faults = app.MapGroup(Path);
         faults.MapGet("", (HttpContext http, IRequiredActor<GlobalFaultsKey> keeper) => Answer(http, keeper, GetFaultRules.Instance));
-        faults.MapPost("", Add);
+        faults.MapPost("", (HttpContext http, IRequiredActor<GlobalFaultsKey> keeper, AuthSettings auth) => Add(http, keeper, auth));
         faults.MapDelete("", (HttpContext http, IRequiredActor<GlobalFaultsKey> keeper) => Answer(http, keeper, new RemoveFaultRules(null)));
         faults.MapDelete("/{id}", (HttpContext http, IRequiredActor<GlobalFaultsKey> keeper, string id) =>
             Answer(http, keeper, new RemoveFaultRules(id)));
     }
 
-    private static async Task Add(HttpContext http, IRequiredActor<GlobalFaultsKey> keeper)
+    private static async Task Add(HttpContext http, IRequiredActor<GlobalFaultsKey> keeper, AuthSettings auth)
     {
         JsonElement body;
         try
@@ -54,6 +55,11 @@ internal static class FaultEndpoints
         if (rule is null)
         {
             await AdminJson.Problem(http, StatusCodes.Status400BadRequest, problem!);
+            return;
+        }
+        if (LabProblem(rule.Action.Effect, auth.Mode) is { } unavailable)
+        {
+            await AdminJson.Problem(http, StatusCodes.Status409Conflict, unavailable);
             return;
         }
         await Answer(http, keeper, new AddFaultRule(rule));
@@ -76,6 +82,14 @@ internal static class FaultEndpoints
             ? (null, problem)
             : FaultRules.Make("new", fault, count, probability, method, tool, defaultCount: null);
     }
+
+    /// <summary>Why a lab fault cannot act on this server: there is no token check, or no built-in authorization server.</summary>
+    private static string? LabProblem(FaultEffect effect, AuthMode mode) =>
+        LabFaults.NeedsLab(effect) && mode != AuthMode.Lab
+            ? $"{FaultVocabulary.Name(effect)} acts on the built-in authorization server, which runs with MCP_AUTH_MODE=lab only (this server: {AuthModes.Show(mode)})"
+        : LabFaults.Is(effect) && mode == AuthMode.None
+            ? $"{FaultVocabulary.Name(effect)} acts on the resource server's token check, which runs with MCP_AUTH_MODE=jwt or lab only (this server: none)"
+        : null;
 
     private static (string?, string?) Text(JsonElement body, string name) =>
         !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? (null, null)
@@ -130,6 +144,10 @@ internal static class FaultEndpoints
             json.WriteNull("remaining");
         }
         json.WriteNumber("probability", rule.Probability);
+        if (rule.ArmedUtcTicks is { } armed)
+        {
+            json.WriteString("armed", Traffic.TrafficJson.Time(armed));
+        }
         json.WriteEndObject();
     }
 }

@@ -31,6 +31,10 @@ internal sealed partial class FaultGate(EchoSettings settings, FaultBoard board,
         var (action, problem) = header.Count == 1
             ? FaultVocabulary.Parse(header[0] ?? "")
             : (null, $"one header per request, got {header.Count}");
+        if (action is { Effect: var effect } && LabFaults.Is(effect))
+        {
+            (action, problem) = (null, LabFaults.OnlyGlobal(effect));
+        }
         asked = action;
         return action is null
             ? McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest, $"Bad Request: {FaultVocabulary.Header} header: {problem}")

@@ -80,6 +80,11 @@ internal static class HarExport
         json.WriteNumber("wait", record.DurationMs);
         json.WriteNumber("receive", 0);
         json.WriteEndObject();
+        if (record.AuthVerdict is { } verdict)
+        {
+            json.WritePropertyName("_authVerdict");
+            TrafficJson.AuthVerdict(json, verdict);
+        }
         json.WritePropertyName("_mcp");
         TrafficJson.Exchange(json, record with { RequestHeaders = [], ResponseHeaders = [], RequestBody = null, ResponseBody = null });
         json.WriteEndObject();

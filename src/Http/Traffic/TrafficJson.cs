@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Messages.Auth;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Messages.Traffic;
 
@@ -31,6 +32,8 @@ internal static class TrafficJson
         json.WriteNumber("status", record.Status);
         json.WriteString("end", record.End);
         json.WriteString("fault", record.Fault);
+        json.WritePropertyName("authVerdict");
+        AuthVerdict(json, record.AuthVerdict);
         Headers(json, "requestHeaders", record.RequestHeaders);
         Headers(json, "responseHeaders", record.ResponseHeaders);
         Text(json, "requestBody", record.RequestBody);
@@ -57,6 +60,41 @@ internal static class TrafficJson
         {
             json.WriteNull("error");
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Why /mcp refused the request (null when it did not): the challenge's reason and the facts the resource server
+    /// judged: signature, issuer, audience expected and found, expiry, scopes granted, needed and missing.
+    /// </summary>
+    public static void AuthVerdict(Utf8JsonWriter json, AuthRefusal? refusal)
+    {
+        if (refusal is not { Token: var token })
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("reason", token.Reason);
+        json.WriteString("mode", token.Mode);
+        json.WriteBoolean("signatureVerified", token.SignatureVerified);
+        json.WriteString("issuer", token.Issuer);
+        json.WriteStartObject("audience");
+        json.WriteString("expected", token.ExpectedAudience);
+        Strings(json, "found", token.Audiences);
+        json.WriteBoolean("matches", token.Audiences.Contains(token.ExpectedAudience, StringComparer.Ordinal));
+        json.WriteEndObject();
+        if (token.ExpiresUtcTicks is { } expires)
+        {
+            json.WriteString("expires", Time(expires));
+        }
+        else
+        {
+            json.WriteNull("expires");
+        }
+        Strings(json, "scopesGranted", token.Scopes);
+        Strings(json, "scopesNeeded", refusal.ScopesNeeded);
+        Strings(json, "scopesMissing", refusal.ScopesMissing);
         json.WriteEndObject();
     }
 
@@ -89,6 +127,16 @@ internal static class TrafficJson
             json.WriteStringValue(header.Name);
             json.WriteStringValue(header.Value);
             json.WriteEndArray();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
         }
         json.WriteEndArray();
     }

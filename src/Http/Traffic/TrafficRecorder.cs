@@ -78,6 +78,7 @@ internal sealed class TrafficRecorder(EchoSettings settings, TimeProvider clock,
             capture?.Answer, capture?.Events ?? [], capture?.EventsDropped ?? 0, error)
         {
             Fault = exchange.Fault?.Label,
+            AuthVerdict = exchange.AuthVerdict,
         };
     }
 

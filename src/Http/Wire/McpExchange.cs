@@ -40,6 +40,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     /// <summary>The injected fault the request carries, if any.</summary>
     internal Faults.FaultState? Fault { get; set; }
 
+    /// <summary>Why the resource server refused the request (401 or 403), if it did.</summary>
+    public Messages.Auth.AuthRefusal? AuthVerdict { get; set; }
+
     /// <summary>The server span of the request's MCP operation, while telemetry records one (null otherwise).</summary>
     public System.Diagnostics.Activity? Span { get; set; }
 

@@ -13,6 +13,10 @@ public enum FaultEffect
     Malformed,
     ToolsChanged,
     HeaderMismatch,
+    ExpireToken,
+    RefuseRefresh,
+    DenyConsent,
+    WrongAudience,
 }
 
 /// <summary>
@@ -27,4 +31,8 @@ public sealed record FaultAction(FaultEffect Effect, int Value = 0, string? Vari
 /// applies to (null: until removed); <paramref name="Probability"/>: the percentage of matching requests it applies to.
 /// </summary>
 public sealed record FaultRule(string Id, FaultAction Action, string? Method = null, string? Tool = null, int? Remaining = null,
-    int Probability = 100);
+    int Probability = 100)
+{
+    /// <summary>When the rule was armed (a global rule; expire-token refuses the tokens issued until then).</summary>
+    public long? ArmedUtcTicks { get; init; }
+}

@@ -68,6 +68,9 @@ public sealed record ExchangeRecord(
     /// <summary>The injected fault the exchange carried, as its Echo-Fault-Applied header names it; null: none.</summary>
     public string? Fault { get; init; }
 
+    /// <summary>For a request /mcp refused with 401 or 403: the verdict that refused it; null otherwise.</summary>
+    public Auth.AuthRefusal? AuthVerdict { get; init; }
+
     /// <summary>Unique across the cluster: the node and its own sequence.</summary>
     public string Id => $"{Node}#{Sequence}";
 

@@ -35,7 +35,7 @@ public static class FaultRules
         {
             return (null, $"probability: expected a percentage from 1 to 100, got {probability}");
         }
-        if ((Name("method", method) ?? Name("tool", tool)) is { } bad)
+        if ((LabFaults.Problem(action.Effect, Blank(method), Blank(tool), count, probability) ?? Name("method", method) ?? Name("tool", tool)) is { } bad)
         {
             return (null, bad);
         }

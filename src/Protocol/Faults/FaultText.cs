@@ -16,7 +16,7 @@ public static class FaultText
             text.Append('=').Append(variant);
         }
         else if (action.Effect is not (FaultEffect.Drop or FaultEffect.ExpireSession or FaultEffect.ToolsChanged
-                 or FaultEffect.HeaderMismatch or FaultEffect.Malformed))
+                 or FaultEffect.HeaderMismatch or FaultEffect.Malformed) && !LabFaults.Is(action.Effect))
         {
             text.Append('=').Append(action.Value.ToString(CultureInfo.InvariantCulture));
         }

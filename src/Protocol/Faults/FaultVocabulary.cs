@@ -31,6 +31,10 @@ public static class FaultVocabulary
         ["malformed"] = FaultEffect.Malformed,
         ["tools-changed"] = FaultEffect.ToolsChanged,
         ["header-mismatch"] = FaultEffect.HeaderMismatch,
+        ["expire-token"] = FaultEffect.ExpireToken,
+        ["refuse-refresh"] = FaultEffect.RefuseRefresh,
+        ["deny-consent"] = FaultEffect.DenyConsent,
+        ["wrong-audience"] = FaultEffect.WrongAudience,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<FaultEffect, string> Names = Effects.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);

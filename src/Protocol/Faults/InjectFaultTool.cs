@@ -44,6 +44,10 @@ public static class InjectFaultTool
             return ToolResult.Error($"This {Kind(session)} has {FaultRules.MaxPerSession} fault rules, the most it may have; "
                 + "remove them with \"clear\": true", session);
         }
+        if (FaultVocabulary.Parse(context.String("fault") ?? "").Action is { } lab && LabFaults.Is(lab.Effect))
+        {
+            return ToolResult.Error("Bad fault request: fault: " + LabFaults.OnlyGlobal(lab.Effect), session);
+        }
         var id = "s" + session.RequestCount.ToString(CultureInfo.InvariantCulture);
         var (rule, problem) = FaultRules.Make(id, context.String("fault"), Integer(context, "count"), Integer(context, "probability"),
             context.String("method"), context.String("tool"), defaultCount: 1);

@@ -14,7 +14,8 @@ public sealed class JwtModeTests
     [InlineData(true)]
     public async Task Jwt_mode_accepts_the_issuers_tokens_for_its_own_audience_only(bool jwksUrl)
     {
-        await using var issuer = await EchoServerHost.Start(LabAuthority.Settings(LabAuthority.NewKey()));
+        var issuerKey = LabAuthority.NewKey();
+        await using var issuer = await EchoServerHost.Start(LabAuthority.Settings(issuerKey));
         var issuerUrl = new Uri(issuer.BaseAddress, "/").AbsoluteUri;
         var settings = new Dictionary<string, string?>
         {
@@ -39,6 +40,9 @@ public sealed class JwtModeTests
         var foreignKey = LabAuthority.Mint(LabAuthority.NewKey(), LabAuthority.Payload(issuer.BaseAddress, 600, ""","scope":"mcp:basic" """,
             server.McpEndpoint.AbsoluteUri));
         var unknown = await RpcResponse.Read(server.Post(Requests.Initialize(1, LabAuthority.SessionVersion), null, LabAuthority.Bearer(foreignKey)));
+        var expiredToken = LabAuthority.Mint(issuerKey, LabAuthority.Payload(issuer.BaseAddress, -60, ""","scope":"mcp:basic" """,
+            server.McpEndpoint.AbsoluteUri));
+        var expired = await RpcResponse.Read(server.Post(Requests.Initialize(1, LabAuthority.SessionVersion), null, LabAuthority.Bearer(expiredToken)));
 
         Assert.Equal(server.McpEndpoint.AbsoluteUri, metadata.GetProperty("resource").GetString());
         Assert.Equal(issuerUrl, metadata.GetProperty("authorization_servers")[0].GetString());
@@ -48,5 +52,7 @@ public sealed class JwtModeTests
         Assert.Contains($"audience was {issuer.McpEndpoint.AbsoluteUri} expected {server.McpEndpoint.AbsoluteUri}", refused.Headers["WWW-Authenticate"]);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
         Assert.Contains("signature key unknown", unknown.Headers["WWW-Authenticate"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.Status);
+        Assert.Matches("error_description=\"the token expired at [^\"]+ \\(its signature verified\\)\"", expired.Headers["WWW-Authenticate"]);
     }
 }

@@ -10,8 +10,8 @@ namespace AkkaMcpEcho.Http.Tests.Faults;
 public sealed class FaultRequestTests(FaultServer fixture) : ServerTests<FaultServer>(fixture)
 {
     [Theory]
-    [InlineData("", "empty; expected <effect>[=<value>][; <param>=<value>]..., effects: delay, drop, drop-stream-after, expire-session, header-mismatch, malformed, rpc-error, slow-stream, status, tools-changed")]
-    [InlineData("explode", "unknown effect 'explode'; known: delay, drop, drop-stream-after, expire-session, header-mismatch, malformed, rpc-error, slow-stream, status, tools-changed")]
+    [InlineData("", "empty; expected <effect>[=<value>][; <param>=<value>]..., effects: delay, deny-consent, drop, drop-stream-after, expire-session, expire-token, header-mismatch, malformed, refuse-refresh, rpc-error, slow-stream, status, tools-changed, wrong-audience")]
+    [InlineData("explode", "unknown effect 'explode'; known: delay, deny-consent, drop, drop-stream-after, expire-session, expire-token, header-mismatch, malformed, refuse-refresh, rpc-error, slow-stream, status, tools-changed, wrong-audience")]
     [InlineData("delay", "delay needs a value: delay=<milliseconds>")]
     [InlineData("delay=abc", "delay: expected milliseconds, a whole number from 0 to 60000, got 'abc'")]
     [InlineData("delay=60001", "delay: expected milliseconds, a whole number from 0 to 60000, got '60001'")]

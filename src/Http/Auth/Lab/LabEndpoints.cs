@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using AkkaMcpEcho.Messages.Faults;
+using AkkaMcpEcho.Protocol.Faults;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
@@ -24,18 +26,27 @@ internal static class LabEndpoints
         app.MapPost(LabRegistration.Path, LabRegistration.Register);
     }
 
-    private static IResult Authorize(HttpContext context, ResourceUris uris)
+    private static IResult Authorize(HttpContext context, ResourceUris uris, LabFaultPoints faults)
     {
         var request = context.GetOpenIddictServerRequest()!;
-        return SignIn(Principal(LabUser, request.ClientId!, request.GetScopes(), Resources(request, context, uris)));
+        if (faults.Take(context, FaultEffect.DenyConsent) is { } denied)
+        {
+            // The request was valid, so OpenIddict sends the error back to the client's redirect_uri, with its state.
+            return Refuse(Errors.AccessDenied, LabFaults.DeniedConsent(denied));
+        }
+        return SignIn(context, faults, Principal(LabUser, request.ClientId!, request.GetScopes(), Resources(request, context, uris)));
     }
 
-    private static async Task<IResult> Token(HttpContext context, ResourceUris uris)
+    private static async Task<IResult> Token(HttpContext context, ResourceUris uris, LabFaultPoints faults)
     {
         var request = context.GetOpenIddictServerRequest()!;
         if (request.IsClientCredentialsGrantType())
         {
-            return SignIn(Principal(request.ClientId!, request.ClientId!, request.GetScopes(), Resources(request, context, uris)));
+            return SignIn(context, faults, Principal(request.ClientId!, request.ClientId!, request.GetScopes(), Resources(request, context, uris)));
+        }
+        if (request.IsRefreshTokenGrantType() && faults.Take(context, FaultEffect.RefuseRefresh) is { } refused)
+        {
+            return Refuse(Errors.InvalidGrant, LabFaults.RefusedRefresh(refused));
         }
         // Authorization code and refresh token: OpenIddict has checked the code or token (and PKCE); its principal goes on.
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
@@ -43,7 +54,7 @@ internal static class LabEndpoints
         {
             principal.SetResources(narrowed);
         }
-        return SignIn(principal);
+        return SignIn(context, faults, principal);
     }
 
     private static string[] Resources(OpenIddictRequest request, HttpContext context, ResourceUris uris) =>
@@ -58,6 +69,22 @@ internal static class LabEndpoints
         return new ClaimsPrincipal(identity);
     }
 
-    private static IResult SignIn(ClaimsPrincipal principal) =>
-        Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    /// <summary>
+    /// Issues the principal's tokens (at the authorization endpoint, its code), under wrong-audience for an audience
+    /// other than the one asked for. A code's audience travels into the token it buys, so the fault acts at the token endpoint.
+    /// </summary>
+    private static IResult SignIn(HttpContext context, LabFaultPoints faults, ClaimsPrincipal principal)
+    {
+        if (context.Request.Path.StartsWithSegments(LabServer.TokenPath) && faults.Take(context, FaultEffect.WrongAudience) is not null)
+        {
+            principal.SetResources(LabFaults.WrongAudience);
+        }
+        return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static IResult Refuse(string error, string description) => Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

@@ -98,6 +98,26 @@
       data ? code(data).pre : null);
   }
 
+  // Why the resource server refused the request (401/403): the challenge's reason, and what it judged.
+  function verdict(ex) {
+    const v = ex.authVerdict;
+    if (!v) return null;
+    const list = (items) => (items && items.length ? items.join(' ') : el('span', { class: 'muted' }, 'none'));
+    const audience = v.audience || {};
+    return el('section', { class: 'diagnosis', testid: 'detail-auth-verdict' },
+      el('h3', {}, 'Token verdict ', el('span', { class: 'fault rpc' }, v.mode || '')),
+      el('p', { class: 'message', testid: 'auth-reason' }, v.reason || ''),
+      el('dl', { class: 'facts' },
+        fact('signature', v.signatureVerified ? '✅ verified' : '❌ not verified'),
+        fact('issuer', v.issuer || el('span', { class: 'muted' }, 'not present')),
+        fact('audience expected', audience.expected || ''),
+        fact('audience found', audience.matches ? '✅ ' : '❌ ', list(audience.found)),
+        fact('expires', v.expires ? dateTime(v.expires) : el('span', { class: 'muted' }, 'not present')),
+        fact('scopes granted', list(v.scopesGranted)),
+        v.scopesMissing && v.scopesMissing.length ? fact('scopes needed', list(v.scopesNeeded)) : null,
+        v.scopesMissing && v.scopesMissing.length ? fact('scopes missing', el('span', { testid: 'auth-missing' }, v.scopesMissing.join(' '))) : null));
+  }
+
   function curl(ex) {
     const quote = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
     const skip = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding']);
@@ -139,6 +159,7 @@
         copyButton('copy as curl', () => curl(ex)),
         copyButton('copy JSON', () => JSON.stringify(ex, null, 2))),
       diagnosis(record),
+      verdict(ex),
       el('section', {}, el('h3', {}, 'Request'),
         headersTable(ex.requestHeaders, 'detail-request-headers'),
         body(ex.requestBody, 'detail-request-body')),
