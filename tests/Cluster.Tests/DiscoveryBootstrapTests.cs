@@ -34,6 +34,10 @@ public sealed class DiscoveryBootstrapTests(ITestOutputHelper output)
             // The management endpoint listens on 127.0.0.1 at the port given, and names the cluster this node is in.
             var members = await SeedNodesAt(port);
             Assert.Equal(cluster.Nodes.Select(n => n.Address.ToString()).Order(), members.Order());
+            // ... and nothing else: the server's own routes stay on its HTTP port.
+            using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await management.PostAsync("/bootstrap/seed-nodes", null)).StatusCode);
         }
 
         var session = await cluster.Nodes[0].Mcp.Initialize();
