@@ -4,6 +4,7 @@ using AkkaMcpEcho.Actors.Faults;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Auth;
+using AkkaMcpEcho.Http.Bootstrap;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Cors;
 using AkkaMcpEcho.Http.Faults;
@@ -50,6 +51,10 @@ public static class EchoServer
             // itself with a JSON-RPC 413 (RequestBody).
             kestrel.Limits.MaxRequestBodySize = settings.Profile.MaxMessageBytes + 1L;
             kestrel.Listen(Address(settings.Host), settings.Port);
+            if (ContactPoint.Serves(settings.Cluster))
+            {
+                kestrel.Listen(Address(settings.Cluster.Options.Hostname), settings.Cluster.Options.Discovery.ManagementPort);
+            }
         });
 
         builder.Services
@@ -96,6 +101,7 @@ public static class EchoServer
             app.Logger.LogWarning("MCP_REQUEST_STATE_KEY is not set: this node made its own key, so a 2026-07-28 retry whose "
                 + "requestState another node issued is refused here; give every node the same key");
         }
+        app.UseContactPoint(settings.Cluster);
         app.MapTelemetry(settings);
         app.Services.GetRequiredService<Taps>().Use(app, McpEndpoints.Path);
         app.UseAskTimeouts();

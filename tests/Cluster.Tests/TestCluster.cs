@@ -31,6 +31,24 @@ public sealed class TestCluster : IAsyncDisposable
         Form(members, async nodes =>
             nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, size).Select(_ => ClusterNode.Start(Address.Parse(seed))))));
 
+    /// <summary>
+    /// <paramref name="size"/> nodes in this process, started at once with no seed nodes, that find each other through
+    /// config discovery of their management endpoints (<paramref name="managementPorts"/> on 127.0.0.1, one per node).
+    /// </summary>
+    public static Task<TestCluster> Discover(IReadOnlyList<int> managementPorts, IDictionary<string, string?>? settings = null) =>
+        Form(managementPorts.Count, async nodes =>
+        {
+            var endpoints = string.Join(",", managementPorts.Select(port => $"127.0.0.1:{port}"));
+            nodes.AddRange(await Task.WhenAll(managementPorts.Select(port => ClusterNode.Start(null, EchoServerHost.Overlay(
+                new Dictionary<string, string?>
+                {
+                    ["AKKA_CLUSTER_DISCOVERY"] = "config",
+                    ["AKKA_DISCOVERY_CONFIG_ENDPOINTS"] = endpoints,
+                    ["AKKA_DISCOVERY_REQUIRED_CONTACT_POINTS"] = managementPorts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["AKKA_MANAGEMENT_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }, settings)))));
+        });
+
     private static async Task<TestCluster> Form(int members, Func<List<ClusterNode>, Task> start)
     {
         var nodes = new List<ClusterNode>();

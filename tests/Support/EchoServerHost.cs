@@ -1,4 +1,6 @@
 using AkkaMcpEcho.Http;
+using AkkaMcpEcho.Http.Bootstrap;
+using AkkaMcpEcho.Http.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -93,8 +95,11 @@ public sealed class EchoServerHost : RawMcpClient, IAsyncDisposable
         });
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(startTimeout.Token);
+        // With cluster discovery the server listens on the management port too (bootstrap's contact point).
+        var cluster = app.Services.GetRequiredService<EchoSettings>().Cluster;
+        var management = ContactPoint.Serves(cluster) ? $":{cluster.Options.Discovery.ManagementPort}" : null;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single()
+            .Addresses.Single(address => management is null || !address.EndsWith(management, StringComparison.Ordinal))
             // A server bound to every interface (tests of a network bind) is still reached on loopback only.
             .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal);
         return new EchoServerHost(app, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }, logs);

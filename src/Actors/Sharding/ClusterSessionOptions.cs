@@ -23,6 +23,9 @@ public sealed record ClusterSessionOptions(
     /// </summary>
     public TimeSpan UnreachableAnswerAfter => AskTimeout * 0.6;
 
+    /// <summary>How the node finds the others when <see cref="Seeds"/> is empty; off: it forms a cluster of its own.</summary>
+    public ClusterDiscovery Discovery { get; init; } = ClusterDiscovery.Off;
+
     /// <summary>Number of shards: about ten per node of the largest cluster foreseen.</summary>
     public int Shards { get; init; } = 100;
 

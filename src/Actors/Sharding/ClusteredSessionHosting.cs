@@ -68,7 +68,11 @@ public static class ClusteredSessionHosting
                 registry.Register<TrafficLogKey>(system.ActorOf(Traffic.TrafficLog.Props(profile.NodeTraffic, node, mediator, () => OtherMembers(system)),
                     Traffic.TrafficLog.Name));
             });
-        if (options.Seeds.IsEmpty)
+        if (options.Discovery.Method != DiscoveryMethod.None)
+        {
+            builder.WithClusterBootstrap(options);
+        }
+        else if (options.Seeds.IsEmpty)
         {
             builder.AddStartup(async (system, _) =>
             {

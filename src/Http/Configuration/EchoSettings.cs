@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Http.Cors;
@@ -56,11 +55,11 @@ public sealed record EchoSettings(
         var cors = CorsOrigins.Policy(read.Get(Row.CorsOrigins), read.Get(Row.CorsCredentials), read.Get(Row.CorsMaxAge), read.Problems);
         var origins = OriginPolicy.From(read.Get(Row.AllowedHosts), read.Get(Row.AllowedOrigins), host, cors, read.Problems);
         var requestStateKey = read.Get(Row.RequestStateKey);
-        var cluster = new ClusterSettings(read.Get(Row.ClusterEnabled), new ClusterSessionOptions(read.Get(Row.RemoteHostname),
-            read.Get(Row.RemotePort), read.Get(Row.RemotePublicHostname), [.. read.Get(Row.ClusterSeeds)], askTimeout));
+        var port = read.Get(Row.Port);
+        var cluster = ClusterSettings.From(read, port, askTimeout);
         var auth = AuthSettings.From(read, cluster.Enabled, requestStateKey);
         profile = profile with { Scopes = auth.Enabled ? auth.Scopes : Protocol.Auth.ScopeRequirements.None };
-        var settings = new EchoSettings(host, read.Get(Row.Port), profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
+        var settings = new EchoSettings(host, port, profile, read.Get(Row.KeepAliveInterval), read.Get(Row.KeepAlivePing),
             askTimeout, read.Get(Row.ToolsPageSize), debug ? LogLevel.Debug : read.Get(SettingsTable.LogLevel), cors, origins,
             new FeatureFlags(read.Get(Row.Binary), read.Get(Row.Compression)), cluster, requestStateKey, traffic, faults, auth, store, []);
         var telemetry = Http.Telemetry.TelemetrySettings.From(read, host);
@@ -88,12 +87,6 @@ public sealed record TrafficSettings(bool Enabled, TrafficBounds Node, TrafficBo
         new TrafficBounds(read.Get(Row.TrafficExchanges), read.Get(Row.TrafficBytes)),
         new TrafficBounds(read.Get(Row.TrafficSessionExchanges), read.Get(Row.TrafficSessionBytes)),
         read.Get(Row.TrafficBodyBytes), read.Get(Row.TrafficEvents), read.Get(Row.TrafficRevealSecrets), read.Get(Row.TrafficToken));
-}
-
-/// <summary>Cluster mode's settings; off by default: a single node with no remoting.</summary>
-public sealed record ClusterSettings(bool Enabled, ClusterSessionOptions Options)
-{
-    public const string SeedPrefix = "akka.tcp://" + EchoServer.ActorSystemName + "@";
 }
 
 /// <summary>One or more settings were invalid; the message names each, one per line.</summary>

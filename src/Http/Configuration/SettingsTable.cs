@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Net;
+using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Auth;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Auth;
 using static AkkaMcpEcho.Http.Configuration.SettingParsers;
+using DiscoveryDefaults = AkkaMcpEcho.Actors.Sharding.ClusterDiscovery;
 
 namespace AkkaMcpEcho.Http.Configuration;
 
@@ -116,7 +118,22 @@ public static class SettingsTable
     public static readonly Setting<int> RemotePort = new("AKKA_REMOTE_PORT", 4053, "4053", Number(0, 65535), ShowNumber,
         "remoting port (cluster mode)");
     public static readonly Setting<string[]> ClusterSeeds = new("AKKA_CLUSTER_SEEDS", [], "none (the node forms a cluster alone)",
-        Seeds, ShowList, $"comma-separated seed nodes, {ClusterSettings.SeedPrefix}HOST:PORT (cluster mode)");
+        ClusterSettings.Seeds, ShowList, $"comma-separated seed nodes, {ClusterSettings.SeedPrefix}HOST:PORT (cluster mode)");
+    public static readonly Setting<DiscoveryMethod> ClusterDiscovery = new("AKKA_CLUSTER_DISCOVERY", DiscoveryMethod.None, "none",
+        ClusterSettings.Method, ClusterSettings.Show, "how a node without AKKA_CLUSTER_SEEDS finds the "
+        + "others (cluster mode): none (it forms a cluster of its own), config (AKKA_DISCOVERY_CONFIG_ENDPOINTS) or kubernetes "
+        + "(the pods AKKA_DISCOVERY_POD_LABEL_SELECTOR selects, through the Kubernetes API)");
+    public static readonly Setting<int> ManagementPort = new("AKKA_MANAGEMENT_PORT", DiscoveryDefaults.DefaultManagementPort, "8558",
+        Number(1, 65535), ShowNumber, "port of the Akka.Management HTTP endpoint that cluster bootstrap asks (with discovery; "
+        + "it binds AKKA_REMOTE_HOSTNAME and is reached at AKKA_REMOTE_PUBLIC_HOSTNAME)");
+    public static readonly Setting<string[]> DiscoveryConfigEndpoints = new("AKKA_DISCOVERY_CONFIG_ENDPOINTS", [], "none",
+        ClusterSettings.Endpoints, ShowList, "config discovery: every node's management endpoint, comma-separated HOST:PORT");
+    public static readonly Setting<string> DiscoveryPodLabelSelector = new("AKKA_DISCOVERY_POD_LABEL_SELECTOR",
+        DiscoveryDefaults.DefaultPodLabelSelector, DiscoveryDefaults.DefaultPodLabelSelector, Text, Text,
+        "kubernetes discovery: label selector of the pods that are nodes (their management port is the container port named management)");
+    public static readonly Setting<int> DiscoveryRequiredContactPoints = new("AKKA_DISCOVERY_REQUIRED_CONTACT_POINTS",
+        DiscoveryDefaults.DefaultRequiredContactPoints, "2", Number(1, 1000), ShowNumber,
+        "with discovery: nodes that must answer before the first one forms a new cluster (the initial replica count)");
     public static readonly Setting<string?> OtlpEndpoint = new("OTEL_EXPORTER_OTLP_ENDPOINT", null, "not set",
         OptionalText, ShowOptional, "OTLP endpoint for traces, metrics and logs (not set: no OTLP export); the SDK reads the other OTEL_EXPORTER_OTLP_* "
         + "variables (protocol, headers, timeout) and OTEL_BSP_*/OTEL_METRIC_EXPORT_* itself");
@@ -151,7 +168,8 @@ public static class SettingsTable
         Binary, Compression, Debug, LogLevel, RequestStateKey, TrafficEnabled, TrafficExchanges, TrafficBytes, TrafficSessionExchanges,
         TrafficSessionBytes, TrafficBodyBytes, TrafficEvents, TrafficRevealSecrets, TrafficToken, FaultsEnabled, FaultsTool, AuthMode,
         AuthResource, AuthIssuer, AuthMetadataUrl, AuthJwksUrl, AuthRequiredScopes, AuthLabKey, AuthLabTokenLifetime, ClusterEnabled,
-        RemoteHostname, RemotePublicHostname, RemotePort, ClusterSeeds, OtlpEndpoint, ServiceName, Prometheus, LogFormat, SessionStore, SessionStoreConnection, .. Unused,
+        RemoteHostname, RemotePublicHostname, RemotePort, ClusterSeeds, ClusterDiscovery, ManagementPort, DiscoveryConfigEndpoints,
+        DiscoveryPodLabelSelector, DiscoveryRequiredContactPoints, OtlpEndpoint, ServiceName, Prometheus, LogFormat, SessionStore, SessionStoreConnection, .. Unused,
     ];
 
     /// <summary>The command line's short switches, for .NET configuration's switch mapping.</summary>
@@ -219,13 +237,4 @@ public static class SettingsTable
     private static string LogFormats(string raw) => raw.Trim().ToLowerInvariant() is var format && format is "text" or "json"
         ? format
         : throw new FormatException("expected text or json");
-
-    private static string[] Seeds(string raw)
-    {
-        var seeds = List(raw);
-        var bad = seeds.Where(s => !s.StartsWith(ClusterSettings.SeedPrefix, StringComparison.Ordinal) || !Uri.TryCreate(s, UriKind.Absolute, out _));
-        return bad.FirstOrDefault() is { } seed
-            ? throw new FormatException($"'{seed}' is not of the form {ClusterSettings.SeedPrefix}HOST:PORT")
-            : seeds;
-    }
 }
