@@ -10,7 +10,7 @@
 #                                     writes the traffic section of RESULTS.md only
 #   benchmarks/run.sh --allocations [NAME=VALUE ...]
 #                                     bytes allocated per echo request by type: the server in a sampling process, 64 sessions
-#                                     for 25 s (the last 10 sampled), server settings as given (about 1 minute)
+#                                     for 26 s (10 s sampled after 14 s of warm-up), server settings as given (about 1 minute)
 #   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -26,7 +26,7 @@ if [ "${1:-}" = "--allocations" ]; then
   publish benchmarks/AllocationProfile/AllocationProfile.csproj allocations
   publish benchmarks/LoadGen/LoadGen.csproj loadgen
   port=$((39700 + RANDOM % 200))
-  dotnet "$out/allocations/AllocationProfile.dll" --wait=18 --window=10 --MCP_ECHO_HOST=127.0.0.1 --MCP_ECHO_PORT=$port \
+  dotnet "$out/allocations/AllocationProfile.dll" --wait=14 --window=10 --MCP_ECHO_HOST=127.0.0.1 --MCP_ECHO_PORT=$port \
     --MCP_MAX_SESSIONS=200000 --ECHO_LOG_LEVEL=WARNING "${@/#/--}" &
   profiler=$!
   trap 'kill $profiler 2>/dev/null || true' EXIT INT TERM
