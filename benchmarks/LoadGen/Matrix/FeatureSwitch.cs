@@ -15,6 +15,9 @@ public sealed record FeatureSwitch(string Feature, string[] Settings, double? Fl
         new("traffic recording", ["MCP_TRAFFIC_ENABLED"], 0.85),
         // No fault asked: the rule engine must cost nothing measurable (5 % is the machine's noise between two runs).
         new("faults on demand, no fault asked", ["MCP_FAULTS_ENABLED"], 0.95),
+        // Issue 17: with no OTLP endpoint, telemetry must cost no more than the noise (metrics are still recorded for the
+        // Prometheus scrape, which is on when bound to loopback; off, no OpenTelemetry listener is registered).
+        new("telemetry, export off", ["MCP_METRICS_PROMETHEUS"], 0.95),
         // What every recorded feature costs together: the headline rows run as shipped, with the traffic recording and the
         // telemetry on (metrics recorded for the Prometheus scrape, which is on when bound to loopback; no OTLP endpoint,
         // so no export). Off, no OpenTelemetry listener is registered at all.
