@@ -161,23 +161,17 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
             // A dormant session's actor has gone: what came for it meanwhile wakes it.
             if (arrived.Count > 0 && _dormant.Take(id) is { } asleep)
             {
-                var woken = Wake(id, asleep);
-                arrived.ForEach(w => woken.Tell(w.Message, w.Sender));
+                Deliver(Wake(id, asleep), arrived);
             }
             return;
         }
         _sessions.Remove(id);
         if (_stopping.Remove(id, out var waiting) && waiting.Count > 0)
         {
-            var next = Spawn(id);
-            waiting.ForEach(w => next.Tell(w.Message, w.Sender));
+            Deliver(Spawn(id), waiting);
         }
         var now = DateTime.UtcNow.Ticks;
-        if (_createdUtcTicks.Remove(id, out var created))
-        {
-            _finishedLifetimeTicks += Math.Max(0, now - created);
-        }
-        else if (_profile.DurableSessions)
+        if (!Finished(id, now) && _profile.DurableSessions)
         {
             // A look-up that found nothing in the store: never a session here.
             _endedByClient.Remove(id);
@@ -189,10 +183,29 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
         }
         else
         {
-            _expired++;
-            _lastExpiredUtcTicks = now;
+            CountExpired(now);
         }
     }
+
+    /// <summary>Adds a finished session's lifetime; false when the registry never counted it as created.</summary>
+    private bool Finished(string id, long now)
+    {
+        if (!_createdUtcTicks.Remove(id, out var created))
+        {
+            return false;
+        }
+        _finishedLifetimeTicks += Math.Max(0, now - created);
+        return true;
+    }
+
+    private void CountExpired(long now)
+    {
+        _expired++;
+        _lastExpiredUtcTicks = now;
+    }
+
+    private static void Deliver(IActorRef session, List<(IWithSessionId Message, IActorRef Sender)> waiting) =>
+        waiting.ForEach(w => session.Tell(w.Message, w.Sender));
 
     /// <summary>A quiet session offers to go dormant: stop routing to it, and let it decide behind what is already queued.</summary>
     private void Quiet()
@@ -218,7 +231,7 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
         if (_ids.TryGetValue(Sender, out var id) && _dormant.Awake(id) is { } waiting)
         {
             _sessions[id] = Sender;
-            waiting.ForEach(w => Sender.Tell(w.Message, w.Sender));
+            Deliver(Sender, waiting);
         }
     }
 
@@ -236,12 +249,8 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
         {
             _log.Info("Session {0} expired after {1} idle", id, _profile.SessionTimeout);
             SessionTelemetry.Closed(asleep.State.Kind, TimeSpan.FromTicks(Math.Max(0, now - asleep.State.CreatedUtcTicks)));
-            if (_createdUtcTicks.Remove(id, out var created))
-            {
-                _finishedLifetimeTicks += Math.Max(0, now - created);
-            }
-            _expired++;
-            _lastExpiredUtcTicks = now;
+            Finished(id, now);
+            CountExpired(now);
         }
     }
 
