@@ -52,6 +52,48 @@ public sealed class SettingsTableTests
     }
 
     [Theory]
+    [InlineData("0", null, true)]
+    [InlineData("-1", null, false)]
+    [InlineData("soon", null, false)]
+    [InlineData("60", "3600", true)]
+    [InlineData("3599", "3600", true)]
+    public void The_dormancy_delay_holds_at_its_edge(string dormantAfter, string? timeout, bool valid)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MCP_SESSION_DORMANT_AFTER"] = dormantAfter,
+            ["MCP_SESSION_TIMEOUT"] = timeout,
+        }).Build();
+
+        if (valid)
+        {
+            Assert.Contains(EchoSettings.From(config).Shown, e => e.Name == "MCP_SESSION_DORMANT_AFTER" && e.Value == dormantAfter);
+        }
+        else
+        {
+            Assert.StartsWith($"MCP_SESSION_DORMANT_AFTER={dormantAfter}: ",
+                Assert.Single(Assert.Throws<SettingsException>(() => EchoSettings.From(config)).Problems));
+        }
+    }
+
+    [Theory]
+    [InlineData("60", "3600", "memory", true)]
+    [InlineData("0", "3600", "memory", false)]
+    [InlineData("3600", "3600", "memory", false)]
+    [InlineData("60", "3600", "sqlite", false)]
+    public void Sessions_go_dormant_only_in_memory_and_before_they_expire(string dormantAfter, string timeout, string store, bool dormancy)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MCP_SESSION_DORMANT_AFTER"] = dormantAfter,
+            ["MCP_SESSION_TIMEOUT"] = timeout,
+            ["MCP_SESSION_STORE"] = store,
+        }).Build();
+
+        Assert.Equal(dormancy, EchoSettings.From(config).Profile.Dormancy);
+    }
+
+    [Theory]
     [InlineData("MCP_TRAFFIC_EXCHANGES", "1", true)]
     [InlineData("MCP_TRAFFIC_EXCHANGES", "0", false)]
     [InlineData("MCP_TRAFFIC_EXCHANGES", "1000000", true)]
