@@ -15,7 +15,11 @@ public sealed class MatrixResults
     public Dictionary<string, ChurnResult> Churn { get; } = [];
     public Dictionary<string, IdleMemoryResult> Idle { get; } = [];
     public FanOutResult? FanOut { get; set; }
-    public ThroughputResult? Cluster { get; set; }
+    /// <summary>The cluster once tiered compilation settled on every node: the figure the targets use.</summary>
+    public ClusterWindow? Cluster { get; set; }
+    /// <summary>The cluster right after the warm-up every server gets, JIT still busy.</summary>
+    public ClusterWindow? ClusterEarly { get; set; }
+    public TimeSpan ClusterSettling { get; set; }
     public Dictionary<string, string> Versions { get; } = [];
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
     public string LoadAtStart { get; } = MachineInfo.LoadAverage();
@@ -40,5 +44,5 @@ public sealed class MatrixResults
         + Switched.Sum(runs => runs.Value.Skip(runs.Key == ServerLaunch.Ours ? 1 : 0).Sum(t => t.Errors.Count))
         + Churn.Values.Sum(c => c.Errors.Count)
         + Idle.Values.Sum(i => i.Errors.Count + i.ProbeFailures) + (FanOut?.Errors.Count ?? 0)
-        + (Cluster?.Errors.Count ?? 0);
+        + (Cluster?.Result.Errors.Count ?? 0) + (ClusterEarly?.Result.Errors.Count ?? 0);
 }

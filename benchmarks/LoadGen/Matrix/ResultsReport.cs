@@ -98,21 +98,29 @@ public static class ResultsReport
     private static void ClusterRows(StringBuilder md, MatrixOptions options, MatrixResults results)
     {
         var name = $"{MatrixOptions.ClusterNodes}-node cluster";
-        if (results.Cluster is not { } cluster)
+        if (results.Cluster is not { Result: var cluster } settled)
         {
             md.AppendLine($"| {name} req/s, requests round-robin across nodes | not measured in this run | | | | |");
             return;
         }
         var single = results.Throughput.GetValueOrDefault((Ours, cluster.Sessions));
-        md.AppendLine($"| {name}: req/s, {cluster.Sessions} sessions, each call to the next node in turn, {options.Duration.TotalSeconds:0} s "
-            + $"| {Num(cluster.RequestsPerSecond, "0")} | | | | |");
+        md.AppendLine($"| {name}: req/s, {cluster.Sessions} sessions, each call to the next node in turn, {options.Duration.TotalSeconds:0} s, "
+            + $"JIT settled ({results.ClusterSettling.TotalSeconds:0} s of load after the first timed run) | {Num(cluster.RequestsPerSecond, "0")} | | | | |");
         md.AppendLine($"| {name} ÷ single node ({Num(single?.RequestsPerSecond, "0")} req/s above): req/s, the cost of the cross-node hop "
             + $"| {Ratio(cluster.RequestsPerSecond, single?.RequestsPerSecond)} | | | | |");
         md.AppendLine($"| {name}: latency p50 ms (single node: {Num(single?.Latency.P50, "0.00")}) | {Num(cluster.Latency.P50, "0.00")} | | | | |");
         md.AppendLine($"| {name}: latency p99 ms (single node: {Num(single?.Latency.P99, "0.00")}) | {Num(cluster.Latency.P99, "0.00")} | | | | |");
         md.AppendLine($"| {name}: server CPU µs per request, the {MatrixOptions.ClusterNodes} processes summed "
             + $"(single node: {Num(single?.ServerCpuMicrosPerRequest, "0")}) | {Num(cluster.ServerCpuMicrosPerRequest, "0")} | | | | |");
+        md.AppendLine($"| {name}: JIT compiling, seconds summed over the nodes in the timed run | {settled.JitSeconds:0.00} | | | | |");
         md.AppendLine($"| {name}: errors (of requests) | {cluster.Errors.Count} (of {cluster.Requests}) | | | | |");
+        if (results.ClusterEarly is { Result: var early } first)
+        {
+            md.AppendLine($"| {name}, right after the {options.Warmup.TotalSeconds:0} s warm-up: req/s (÷ single node) / p50 / p99 ms / server CPU µs "
+                + $"per request summed / JIT s / errors | {Num(early.RequestsPerSecond, "0")} ({Ratio(early.RequestsPerSecond, single?.RequestsPerSecond)}) / "
+                + $"{Num(early.Latency.P50, "0.00")} / {Num(early.Latency.P99, "0.00")} / {Num(early.ServerCpuMicrosPerRequest, "0")} / "
+                + $"{first.JitSeconds:0.00} / {early.Errors.Count} (of {early.Requests}) | | | | |");
+        }
     }
 
     private static void IdleRows(StringBuilder md, MatrixResults results)
@@ -205,7 +213,11 @@ public static class ResultsReport
               i mod {MatrixOptions.ClusterNodes} and holding one connection per node; call k goes to node (i + k) mod {MatrixOptions.ClusterNodes}, one in
               flight per session, every answer checked as above. Most calls reach a node that does not host the session's
               sharded entity and cross to it over remoting. Warm-up {options.Warmup.TotalSeconds:0} s, then {options.Duration.TotalSeconds:0} s
-              timed; server CPU is the sum over the {MatrixOptions.ClusterNodes} processes. The ratio is to the single-node run at
+              timed (the row "right after the warm-up"); then load in {ClusterPhase.SettleSlice.TotalSeconds:0} s slices until the nodes' JIT
+              compiled for less than {ClusterPhase.SettledJitShare:0%} of one core in a slice (at most {ClusterPhase.SettleLimit.TotalSeconds:0} s;
+              JIT time from each node's `dotnet_jit_compilation_time_seconds_total`), then {options.Duration.TotalSeconds:0} s timed again: the
+              headline rows and the targets (three processes on two shared cores settle far later than one; the single-node rows come
+              after at least {options.Warmup.TotalSeconds:0} s of load and a session churn). Server CPU is the sum over the {MatrixOptions.ClusterNodes} processes. The ratio is to the single-node run at
               {MatrixOptions.ClusterSessions} sessions of the same matrix run (which had the single-node servers side by side, idle).
             """);
         md.AppendLine(ModernRows.Method(options));

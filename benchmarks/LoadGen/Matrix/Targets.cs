@@ -58,7 +58,7 @@ public static class Targets
 
     private static void Cluster(StringBuilder md, MatrixResults results)
     {
-        var cluster = results.Cluster;
+        var cluster = results.Cluster?.Result;
         var single = cluster is null ? null : results.Throughput.GetValueOrDefault((Ours, cluster.Sessions));
         var nodes = $"{MatrixOptions.ClusterNodes}-node cluster, round-robin";
         Line(md, $"{nodes}: req/s ≥ 0.5 × the single node's",
