@@ -17,8 +17,7 @@ public sealed partial class SessionActor
 
     private void SetIdleTimeout(TimeSpan? after)
     {
-        _idleTimer?.Cancel();
-        _idleTimer = null;
+        CancelIdleTimer();
         _idleAfter = after;
         if (after is { } quiet)
         {
