@@ -15,6 +15,17 @@ public sealed class SessionBasicsTests
     }
 
     [Fact]
+    public void Ids_from_one_source_stay_distinct_rfc4122_version_4_uuids_across_refills_of_its_buffer()
+    {
+        var source = new SessionIds();
+        var ids = Enumerable.Range(0, 2000).Select(_ => source.Next()).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", id));
+        Assert.NotEqual(new SessionIds().Next(), new SessionIds().Next());
+    }
+
+    [Fact]
     public void A_started_session_has_counted_its_initialize()
     {
         var state = SessionState.Start(new StartSession("s", "2025-03-26", ClientInfo.Unknown, 1000));

@@ -30,6 +30,27 @@ public sealed class SessionExpirySpecs : SessionSpec
     }
 
     [Fact]
+    public async Task A_session_in_use_outlives_its_timeout_and_expires_a_timeout_after_its_last_message()
+    {
+        var timeout = TimeSpan.FromSeconds(1);
+        var registry = NewRegistry(TestRequests.Profile(timeout));
+        var id = StartSession(registry);
+
+        // Over two timeouts, a message every fifth of one: the timer set at the start comes due with activity since.
+        for (var i = 0; i < 12; i++)
+        {
+            await Task.Delay(timeout / 5);
+            registry.Tell(new TouchSession(id, "ping"));
+            ExpectAnswer<SessionTouched>();
+        }
+        var lastMessage = DateTime.UtcNow;
+        Assert.Equal(1, (await StatsAsync(registry)).Active);
+
+        await AwaitStatsAsync(registry, stats => Assert.Equal(1, stats.Expired));
+        Assert.True(DateTime.UtcNow - lastMessage >= timeout * 0.9, "expired sooner than a timeout after its last message");
+    }
+
+    [Fact]
     public async Task EndSession_counts_as_ended_while_an_idle_one_counts_as_expired()
     {
         var registry = NewRegistry(TestRequests.Profile(ShortTimeout));

@@ -28,7 +28,7 @@ public sealed partial class SessionActor
         }
         else
         {
-            Context.SetReceiveTimeout(_profile.SessionTimeout - idle);
+            SetIdleTimeout(_profile.SessionTimeout - idle);
         }
     }
 
@@ -42,7 +42,7 @@ public sealed partial class SessionActor
             Context.Parent.Tell(StayAwake.Instance);
             return;
         }
-        Context.SetReceiveTimeout(null);
+        SetIdleTimeout(null);
         Context.Parent.Tell(new Dozed(new DormantSession(_state!, _events, _runs, _traffic)));
         // Not a close: the session lives on in the registry, and PostStop must not report it lost.
         _closed = true;
@@ -52,6 +52,6 @@ public sealed partial class SessionActor
     private void WakeUp(Wake wake)
     {
         (_state, _events, _runs, _traffic) = (wake.Session.State, wake.Session.Events, wake.Session.Runs, wake.Session.Traffic);
-        Context.SetReceiveTimeout(FirstTimeout);
+        SetIdleTimeout(FirstTimeout);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class SessionActor
     {
         ReportClosed(reason);
         _events?.Close(Context);
-        Context.SetReceiveTimeout(null);
+        SetIdleTimeout(null);
         _ended = true;
         if (!_profile.DurableSessions)
         {
@@ -20,7 +20,11 @@ public sealed partial class SessionActor
         }
     }
 
-    protected override void PostStop() => ReportClosed(SessionCloseReason.Lost);
+    protected override void PostStop()
+    {
+        CancelIdleTimer();
+        ReportClosed(SessionCloseReason.Lost);
+    }
 
     private void ReportClosed(SessionCloseReason reason)
     {

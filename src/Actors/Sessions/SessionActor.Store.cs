@@ -76,7 +76,7 @@ public sealed partial class SessionActor
         if (_shortTimeout && message is not (ReceiveTimeout or WakeSession))
         {
             _shortTimeout = false;
-            Context.SetReceiveTimeout(_profile.SessionTimeout);
+            SetIdleTimeout(_profile.SessionTimeout);
         }
         if (message is WakeSession && _state is not null)
         {
@@ -156,7 +156,7 @@ public sealed partial class SessionActor
             return;
         }
         Context.GetLogger().Debug("Session {0} recovered from the store", _sessionId);
-        Context.SetReceiveTimeout(_profile.SessionTimeout - idle);
+        SetIdleTimeout(_profile.SessionTimeout - idle);
         _shortTimeout = true;
     }
 
@@ -264,7 +264,7 @@ public sealed partial class SessionActor
             _closed = true;
             _taggedState = null;
             _unavailable = unavailable;
-            Context.SetReceiveTimeout(null);
+            SetIdleTimeout(null);
             Passivate();
             return;
         }

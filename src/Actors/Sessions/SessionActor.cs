@@ -40,26 +40,15 @@ public sealed partial class SessionActor : UntypedActor
     private bool _ended;
     private bool _closed;
 
-    /// <param name="lifecycle">Optional observer told <see cref="SessionOpened"/> and <see cref="SessionClosed"/> (cluster-mode counters).</param>
-    /// <param name="dormancy">The parent is the single-node registry, which keeps quiet sessions as plain state.</param>
-    public SessionActor(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle, bool dormancy)
-    {
-        _sessionId = sessionId;
-        _profile = profile;
-        _statsSource = statsSource;
-        _lifecycle = lifecycle;
-        _dormancy = dormancy && profile.Dormancy;
-    }
-
-    // Arguments rather than an expression tree: no expression is evaluated per session creation.
-    public static Props Props(string sessionId, ServerProfile profile, IActorRef statsSource, IActorRef? lifecycle = null, bool dormancy = false) =>
-        Akka.Actor.Props.Create(typeof(SessionActor), sessionId, profile, statsSource, lifecycle, dormancy);
-
     private SessionEvents Events => _events ??= new SessionEvents(_profile.StreamBufferSize);
     private CallRuns Runs => _runs ??= new CallRuns();
 
-    protected override void OnReceive(object message)
+    protected override void OnReceive(object received)
     {
+        if (Noted(received) is not { } message)
+        {
+            return;
+        }
         if (_profile.DurableSessions)
         {
             ReceiveDurably(message);
@@ -184,7 +173,7 @@ public sealed partial class SessionActor : UntypedActor
         if (message is StartSession start && !_ended)
         {
             _state = SessionState.Start(start);
-            Context.SetReceiveTimeout(FirstTimeout);
+            SetIdleTimeout(FirstTimeout);
             Reply(Sender, new SessionCreation(_sessionId, start.ProtocolVersion));
             _lifecycle?.Tell(new SessionOpened(_sessionId));
             SessionTelemetry.Opened(start.Kind);

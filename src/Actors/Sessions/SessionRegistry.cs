@@ -22,6 +22,8 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
     private readonly Dictionary<string, long> _createdUtcTicks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(IWithSessionId Message, IActorRef Sender)>> _stopping = new(StringComparer.Ordinal);
     private readonly DormantSessions _dormant;
+    private readonly SessionIds _newIds = new();
+    private readonly Props _sessionProps;
     private readonly long _startedUtcTicks = DateTime.UtcNow.Ticks;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _created;
@@ -35,6 +37,9 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
     {
         _profile = profile;
         _dormant = new DormantSessions(profile);
+        // Built once: every session of this registry has the same Props (its name is its id).
+        _sessionProps = SessionMailbox.For(Context.System,
+            SessionActor.NamedProps(profile, Self, profile.DurableSessions ? Self : null, dormancy: true));
         Receive<CreateSession>(Create);
         Receive<SessionQuiet>(_ => Quiet());
         Receive<Dozed>(Dozed);
@@ -77,7 +82,7 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
             Sender.Tell(new SessionCreation(null, create.ProtocolVersion, _profile.MaxSessions));
             return;
         }
-        var id = SessionIds.New();
+        var id = _newIds.Next();
         var session = Spawn(id);
         _created++;
         var now = DateTime.UtcNow.Ticks;
@@ -87,8 +92,7 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
 
     private IActorRef Spawn(string id)
     {
-        var lifecycle = _profile.DurableSessions ? Self : null;
-        var session = Context.ActorOf(SessionMailbox.For(Context.System, SessionActor.Props(id, _profile, Self, lifecycle, dormancy: true)), id);
+        var session = Context.ActorOf(_sessionProps, id);
         Context.Watch(session);
         _sessions[id] = session;
         _ids[session] = id;

@@ -8,7 +8,7 @@ namespace AkkaMcpEcho.Actors.Sharding;
 /// nodes (cluster.hocon), so the set only grows until this node leaves. A message for such a shard needs neither the
 /// coordinator nor another member. Not thread-safe: owned by one actor.
 /// </summary>
-internal sealed class LocalShards(IMessageExtractor extractor)
+internal sealed class LocalShards(IMessageExtractor extractor, SessionIds ids)
 {
     // With one local shard of 100, a draw misses with probability 0.99: 1000 draws all miss with probability 4e-5.
     private const int DrawsAtMost = 1000;
@@ -31,7 +31,7 @@ internal sealed class LocalShards(IMessageExtractor extractor)
         }
         for (var i = 0; i < DrawsAtMost; i++)
         {
-            var id = SessionIds.New();
+            var id = ids.Next();
             if (Hosts(id))
             {
                 return id;

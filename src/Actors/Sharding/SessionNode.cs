@@ -34,6 +34,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
     private readonly NodeSessionCounters _counters;
     private readonly MemberTransitions _transitions;
     private readonly LocalShards _local;
+    private readonly SessionIds _ids = new();
     private readonly IActorRefProvider _provider = ((ExtendedActorSystem)Context.System).Provider;
     private List<ReplyRelay> _relays = [];
     private List<ReplyRelay> _pending = [];
@@ -45,7 +46,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         _region = region;
         _options = options;
         _counters = new NodeSessionCounters(_cluster.SelfAddress.ToString());
-        _local = new LocalShards(new SessionMessageExtractor(options.Shards));
+        _local = new LocalShards(new SessionMessageExtractor(options.Shards), _ids);
         // A dead member's shards restart on a survivor only after the down-removal margin, and the coordinator too when
         // it ran there; regions then retry within a bound.
         _transitions = new MemberTransitions(_cluster.SelfAddress,
@@ -119,7 +120,7 @@ public sealed class SessionNode : ReceiveActor, IWithTimers
         // which waits for the coordinator (maybe on that member). The first try, in a settled cluster, lets allocation
         // spread sessions over the members; a retry, or any try while unsettled, takes an id whose shard is hosted here.
         var anywhere = attempt == 1 && !_transitions.Unsettled(DateTime.UtcNow);
-        var id = (anywhere ? null : _local.NewSessionId()) ?? SessionIds.New();
+        var id = (anywhere ? null : _local.NewSessionId()) ?? _ids.Next();
         Start(new PendingCreate(create, replyTo, attempt, id, DateTime.UtcNow));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using AkkaMcpEcho.Http.Configuration;
 using AkkaMcpEcho.Http.Sessions;
@@ -14,6 +15,12 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// <summary>Turns one JSON-RPC message into a session message and the actor's answer into a JSON-RPC reply.</summary>
 internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings, StreamedCalls streamed, ToolPages tools)
 {
+    // The initialize result depends only on the negotiated version: rendered once per version, not per session.
+    private readonly FrozenDictionary<string, byte[]> _initializeResults = settings.Profile.SupportedProtocolVersions
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(version => version, version => JsonSerializer.SerializeToUtf8Bytes(
+            InitializeResultFor(version, settings.Profile), WireJson.Relaxed.InitializeResult), StringComparer.Ordinal);
+
     /// <param name="sessionId">The request's session id; checked present by the caller for everything but initialize.</param>
     public async Task<McpReply> Dispatch(JsonRpcMessage message, string? sessionId, HttpContext context, long started)
     {
@@ -74,12 +81,15 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
                 $"Service Unavailable: session limit reached ({creation.RefusedAtLimit} active sessions, MCP_MAX_SESSIONS); "
                 + "end a session with DELETE /mcp or wait for one to expire", id);
         }
-        return new McpReply(StatusCodes.Status200OK, JsonRpcWriter.Result(id,
-            new InitializeResult(creation.ProtocolVersion,
-                settings.Profile.Fixtures ? ServerCapabilities.WithFixtures : ServerCapabilities.Default,
-                new Implementation(ServerProfile.Name, ServerProfile.Version)),
-            WireJson.Relaxed.InitializeResult), created);
+        return new McpReply(StatusCodes.Status200OK, _initializeResults.TryGetValue(creation.ProtocolVersion, out var rendered)
+            ? JsonRpcWriter.RawResult(id, rendered)
+            : JsonRpcWriter.Result(id, InitializeResultFor(creation.ProtocolVersion, settings.Profile), WireJson.Relaxed.InitializeResult),
+            created);
     }
+
+    private static InitializeResult InitializeResultFor(string version, ServerProfile profile) =>
+        new(version, profile.Fixtures ? ServerCapabilities.WithFixtures : ServerCapabilities.Default,
+            new Implementation(ServerProfile.Name, ServerProfile.Version));
 
     private async Task<McpReply> CallTool(JsonRpcMessage message, string sessionId, HttpContext context, long started)
     {
