@@ -29,7 +29,7 @@ public sealed class SessionGateway(
     /// was lost with the command on its way (it may still take effect once a survivor recovers the session).
     /// </exception>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
-        Expect<SessionAnswer<TReply>>(await (await Router(cancel)).Ask<object>(command, settings.AskTimeout, cancel));
+        Expect<SessionAnswer<TReply>>(await Send(command, cancel));
 
     /// <summary>
     /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
@@ -38,7 +38,8 @@ public sealed class SessionGateway(
     /// <exception cref="InjectedFault">The session's rule refused the request in place of running it.</exception>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class
     {
-        var answer = await Ask(command, context.RequestAborted);
+        // Not through the overload above: one async frame per request, not two.
+        var answer = Expect<SessionAnswer<TReply>>(await Send(command, context.RequestAborted));
         if (answer.Fault is { } fault)
         {
             FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
@@ -77,6 +78,13 @@ public sealed class SessionGateway(
     }
 
     private async ValueTask<IActorRef> Router(CancellationToken cancel) => _router ??= await router.GetAsync(cancel);
+
+    /// <summary>Asks the router; once it is resolved, without an async frame of its own.</summary>
+    private Task<object> Send(object command, CancellationToken cancel) =>
+        _router is { } resolved ? resolved.Ask<object>(command, settings.AskTimeout, cancel) : SendResolving(command, cancel);
+
+    private async Task<object> SendResolving(object command, CancellationToken cancel) =>
+        await (await Router(cancel)).Ask<object>(command, settings.AskTimeout, cancel);
 }
 
 /// <summary>The session store could not be read or written: HTTP answers 503 with <see cref="Exception.Message"/>.</summary>
