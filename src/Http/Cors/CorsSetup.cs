@@ -1,6 +1,6 @@
 using AkkaMcpEcho.Http.Mcp;
-using Microsoft.Net.Http.Headers;
 using AkkaMcpEcho.Protocol.Tools;
+using Microsoft.Net.Http.Headers;
 
 namespace AkkaMcpEcho.Http.Cors;
 
