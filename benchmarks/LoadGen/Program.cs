@@ -26,7 +26,8 @@ const string Usage = """
                      [--message-bytes 8000,12000,17000,16000] [--connections 32] [--samples 20] [--max-growth 10]
                      [--session-exchanges 50] [--session-bytes 65536] [--node-exchanges 2000] [--node-bytes 16777216]
                      [--body-bytes 16384] [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
-      LoadGen run    --port <port> [--sessions 16] [--duration 10]
+      LoadGen run    --port <port> [--sessions 16] [--duration 10] [--generation 2025|2026-07-28] [--pid <server pid>]
+                     (2026-07-28: stateless echo calls, one client per session; with --pid the server's CPU per request too)
       LoadGen churn  --port <port> [--sessions 2000]
       LoadGen hold   --port <port> [--sessions 10000]   (creates sessions and leaves them idle, for heap inspection)
     """;
@@ -35,7 +36,8 @@ try
     var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
         "sample", "max-slope", "max-drift", "warmup-minutes", "floor-window-minutes", "calls", "more-calls", "more-steps", "message-bytes",
-        "connections", "samples", "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes");
+        "connections", "samples", "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes",
+        "generation", "pid");
     var soak = cli.Mode == "soak" ? SoakOptions.From(cli) : null;
     var traffic = cli.Mode == "traffic-memory" ? TrafficOptions.From(cli) : null;
     // Every mode stops by itself: the matrix within 30 minutes, the soak 15 minutes after its load, traffic-memory within
@@ -59,7 +61,8 @@ try
         "smoke" => await SmokeRunner.Run(cli.Required("server"), stop.Token),
         "soak" => await SoakRunner.Run(soak!, stop.Token),
         "traffic-memory" => await TrafficMemoryRun.Run(traffic!, stop.Token),
-        "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10), stop.Token),
+        "run" => await SingleRun.Run(cli.Number("port", 3000), cli.Number("sessions", 16), cli.Seconds("duration", 10),
+            cli.Text("generation") ?? "2025", cli.Text("pid") is null ? null : cli.Number("pid", 0), stop.Token),
         "churn" => await SingleRun.Churn(cli.Number("port", 3000), cli.Number("sessions", 2000), stop.Token),
         "hold" => await SingleRun.Hold(cli.Number("port", 3000), cli.Number("sessions", 10_000), stop.Token),
         _ => Help(),

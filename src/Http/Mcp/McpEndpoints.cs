@@ -21,7 +21,8 @@ public static class McpEndpoints
     /// <summary>The Streamable HTTP endpoint: POST for messages, GET for the session stream, DELETE to end a session.</summary>
     public static IEndpointRouteBuilder MapMcp(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Path, (HttpContext context, McpPostHandler handler) => handler.Handle(context));
+        // The handler is a singleton, taken once: a parameter would resolve it from a new request scope on every POST.
+        app.MapPost(Path, app.ServiceProvider.GetRequiredService<McpPostHandler>().Handle);
         app.MapGet(Path, (HttpContext context, McpStreamHandler handler, EchoSettings settings) =>
             IsStateless(context, settings) ? PostOnly(context) : handler.Handle(context));
         app.MapDelete(Path, (HttpContext context, McpDeleteHandler handler, EchoSettings settings) =>

@@ -52,6 +52,24 @@ internal static class RequestFactsCapture
         return span is null ? carried : (carried ?? TraceFacts.None) with { ServerTraceparent = TraceMeta.Of(span) };
     }
 
-    private static Activity? HttpActivity(HttpContext context) =>
-        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpActivityFeature>()?.Activity;
+    private static Activity HttpActivity(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpActivityFeature>()?.Activity ?? AsHostingWould(context.Request.Headers);
+
+    /// <summary>
+    /// ASP.NET Core makes no request activity while its hosting log category is off (<see cref="Telemetry.TelemetrySetup"/>):
+    /// the context it would have made, for the few requests that carry trace context: the header's trace continued with a
+    /// new span, or a new trace when no valid <c>traceparent</c> arrived.
+    /// </summary>
+    private static Activity AsHostingWould(IHeaderDictionary headers)
+    {
+        var activity = new Activity(Telemetry.TelemetrySetup.HostingActivityName);
+        activity.SetIdFormat(ActivityIdFormat.W3C);
+        if (ActivityContext.TryParse(headers[TraceMeta.Traceparent].ToString(), headers["tracestate"].ToString(), isRemote: true, out var parent))
+        {
+            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+        }
+        // Ids are given at the start; nothing listens, and stopping puts the current activity back.
+        activity.Start().Stop();
+        return activity;
+    }
 }

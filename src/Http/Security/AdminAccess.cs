@@ -49,15 +49,15 @@ internal sealed class AdminAccess(EchoSettings settings)
     /// </summary>
     public static IApplicationBuilder Use(IApplicationBuilder app, PathString path, string realm, string what, string why,
         Func<PathString, bool>? open = null) =>
-        app.Use(async (http, next) =>
+        // Not async: a request that passes (every /mcp request) costs no state machine here.
+        app.Use((http, next) =>
         {
             if (!http.Request.Path.StartsWithSegments(path) || open?.Invoke(http.Request.Path) == true
                 || http.RequestServices.GetRequiredService<AdminAccess>().Refusal(http.Request, what, why) is not { } refusal)
             {
-                await next(http);
-                return;
+                return next(http);
             }
             http.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\"";
-            await AdminJson.Problem(http, StatusCodes.Status401Unauthorized, refusal);
+            return AdminJson.Problem(http, StatusCodes.Status401Unauthorized, refusal);
         });
 }

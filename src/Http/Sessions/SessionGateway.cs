@@ -38,7 +38,8 @@ public sealed class SessionGateway(
     /// <exception cref="InjectedFault">The session's rule refused the request in place of running it.</exception>
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class
     {
-        var answer = await Ask(command, context.RequestAborted);
+        // Not through the overload above: one async frame per request, not two.
+        var answer = Expect<SessionAnswer<TReply>>(await AskRouter(command, context.RequestAborted));
         if (answer.Fault is { } fault)
         {
             FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
@@ -81,20 +82,31 @@ public sealed class SessionGateway(
     /// <summary>
     /// Akka's ask, made lighter on a single node: there nothing resolves the asker by its path, so it need not be
     /// registered as a temporary actor, and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). A cluster's replies may come from another node: they keep Akka's ask.
+    /// (benchmarks/PROFILE.md, section 7). A cluster's replies may come from another node: they keep Akka's ask. Once the
+    /// router is resolved, no async frame of its own.
     /// </summary>
-    private async Task<object> AskRouter(object message, CancellationToken cancel)
+    private Task<object> AskRouter(object message, CancellationToken cancel) =>
+        _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);
+
+    private async Task<object> AskResolving(object message, CancellationToken cancel) =>
+        await AskResolved(await Router(cancel), message, cancel);
+
+    private Task<object> AskResolved(IActorRef target, object message, CancellationToken cancel)
     {
-        var target = await Router(cancel);
         if (target is not IInternalActorRef { Provider: LocalActorRefProvider provider })
         {
-            return await target.Ask<object>(message, settings.AskTimeout, cancel);
+            return target.Ask<object>(message, settings.AskTimeout, cancel);
         }
         var answer = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         target.Tell(message, new FutureActorRef<object>(answer, provider.TempPath(), provider));
+        return WithinTimeout(answer.Task, cancel);
+    }
+
+    private async Task<object> WithinTimeout(Task<object> answer, CancellationToken cancel)
+    {
         try
         {
-            return await answer.Task.WaitAsync(settings.AskTimeout, cancel);
+            return await answer.WaitAsync(settings.AskTimeout, cancel);
         }
         catch (TimeoutException)
         {

@@ -102,9 +102,15 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
 
     private static McpReply Answer(string id, string tool, ToolCallReply reply, RequestMeta meta)
     {
-        var result = new ServerResult(id, ToolResults.Stateless(reply.Text, reply.IsError, reply.StructuredJson));
-        var related = new List<ServerMessage>(2);
-        if (meta.LogLevel is { } level && LogLevels.Allows(level, LogLevels.Info))
+        var logged = meta.LogLevel is { } level && LogLevels.Allows(level, LogLevels.Info);
+        if (!logged && meta.ProgressTokenJson is null)
+        {
+            // The usual call: one JSON answer, written straight into the reply (no result text rendered first).
+            return McpReply.Ok(JsonRpcWriter.Result(id, reply,
+                static (json, reply) => ToolResults.WriteStateless(json, reply.Text, reply.IsError, reply.StructuredJson)));
+        }
+        var related = new List<ServerMessage>(3);
+        if (logged)
         {
             related.Add(LogLevels.Activity(tool, reply.IsError));
         }
@@ -112,6 +118,7 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         {
             related.Add(ServerMessages.Progress(token, 1, 1));
         }
-        return related.Count == 0 ? McpReply.Ok(JsonRpcWriter.Write(result)) : McpReply.Streamed([.. related, result]);
+        related.Add(new ServerResult(id, ToolResults.Stateless(reply.Text, reply.IsError, reply.StructuredJson)));
+        return McpReply.Streamed([.. related]);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using AkkaMcpEcho.Protocol.JsonRpc;
@@ -14,9 +16,10 @@ public static class JsonBodyScan
     public static (int Code, string Problem)? Find(byte[] body)
     {
         var reader = new Utf8JsonReader(body);
-        // Every open container, and the member names of the open objects, one list for all (no list per object).
-        var open = new List<Container>(8);
-        var names = new List<MemberName>(16);
+        // Every open container, and the member names of the open objects, one list for all (no list per object), both
+        // on rented arrays: the scan runs for every request.
+        var open = new RentedList<Container>(8);
+        var names = new RentedList<MemberName>(16);
         try
         {
             while (reader.Read())
@@ -27,19 +30,19 @@ public static class JsonBodyScan
                         open.Add(new Container(reader.TokenType == JsonTokenType.StartObject, names.Count));
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        names.RemoveRange(open[^1].FirstName, names.Count - open[^1].FirstName);
-                        open.RemoveAt(open.Count - 1);
-                        ValueDone(open);
+                        names.Count = open.Last.FirstName;
+                        open.Count--;
+                        ValueDone(ref open);
                         break;
                     case JsonTokenType.PropertyName:
                         var name = MemberName.Of(ref reader);
-                        for (var i = open[^1].FirstName; i < names.Count; i++)
+                        for (var i = open.Last.FirstName; i < names.Count; i++)
                         {
                             if (names[i].SameAs(name, body))
                             {
                                 var shown = name.Text(body);
                                 return (JsonRpcErrors.InvalidRequest,
-                                    $"Invalid Request: member \"{Shown(shown)}\" appears twice in the object at {Path(open, names, body)}; send each member once");
+                                    $"Invalid Request: member \"{Shown(shown)}\" appears twice in the object at {Path(ref open, ref names, body)}; send each member once");
                             }
                         }
                         names.Add(name);
@@ -49,7 +52,7 @@ public static class JsonBodyScan
                         {
                             reader.GetString();
                         }
-                        ValueDone(open);
+                        ValueDone(ref open);
                         break;
                 }
             }
@@ -59,18 +62,23 @@ public static class JsonBodyScan
         {
             return (JsonRpcErrors.ParseError, "Parse error: a string's \\u escapes are not valid UTF-16 (a lone surrogate)");
         }
+        finally
+        {
+            open.Return();
+            names.Return();
+        }
     }
 
-    private static void ValueDone(List<Container> open)
+    private static void ValueDone(ref RentedList<Container> open)
     {
-        if (open.Count > 0 && !open[^1].IsObject)
+        if (open.Count > 0 && !open.Last.IsObject)
         {
-            open[^1] = open[^1] with { Index = open[^1].Index + 1 };
+            open.Last = open.Last with { Index = open.Last.Index + 1 };
         }
     }
 
     /// <summary>The JSONPath of the innermost open object, e.g. $.params.arguments or $.items[2].</summary>
-    private static string Path(List<Container> open, List<MemberName> names, byte[] body)
+    private static string Path(ref RentedList<Container> open, ref RentedList<MemberName> names, byte[] body)
     {
         var path = new StringBuilder("$");
         for (var i = 0; i < open.Count - 1; i++)
@@ -90,6 +98,37 @@ public static class JsonBodyScan
             text.Append(char.IsControl(c) ? '?' : c);
         }
         return text.ToString();
+    }
+
+    /// <summary>A list on an array rented from the shared pool (grown by renting a larger one); <see cref="Return"/> when done.</summary>
+    private struct RentedList<T>(int capacity)
+    {
+        private T[] _items = ArrayPool<T>.Shared.Rent(capacity);
+
+        public int Count { get; set; }
+
+        public readonly ref T this[int index] => ref _items[index];
+
+        public readonly ref T Last => ref _items[Count - 1];
+
+        public void Add(T item)
+        {
+            if (Count == _items.Length)
+            {
+                var larger = ArrayPool<T>.Shared.Rent(_items.Length * 2);
+                _items.AsSpan(0, Count).CopyTo(larger);
+                ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                _items = larger;
+            }
+            _items[Count++] = item;
+        }
+
+        public void Return()
+        {
+            ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            _items = [];
+            Count = 0;
+        }
     }
 
     private readonly record struct Container(bool IsObject, int FirstName, int Index = 0);

@@ -60,7 +60,7 @@ public static class JsonRpcReader
                     $"Invalid Request: a message with a method is a request or notification and must not carry {(hasResult ? "result" : "error")}",
                     idJson);
             }
-            if (method.ValueKind != JsonValueKind.String || method.GetString() is not { Length: > 0 } name)
+            if (method.ValueKind != JsonValueKind.String || KnownStrings.Read(method, KnownStrings.Methods) is not { Length: > 0 } name)
             {
                 return new(JsonRpcErrors.InvalidRequest, "Invalid Request: method must be a non-empty string", idJson);
             }

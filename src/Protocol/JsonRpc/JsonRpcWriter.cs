@@ -29,10 +29,17 @@ public static class JsonRpcWriter
 
     /// <summary>A result written by <paramref name="result"/> (which writes one JSON value).</summary>
     public static byte[] Result(string? idJson, Action<Utf8JsonWriter> result) =>
-        Envelope(idJson, json =>
+        Result(idJson, result, static (json, write) => write(json));
+
+    /// <summary>
+    /// A result written by <paramref name="result"/> from <paramref name="state"/>: with a static lambda, the hot replies
+    /// (a tool's answer) cost no closure.
+    /// </summary>
+    public static byte[] Result<TState>(string? idJson, TState state, Action<Utf8JsonWriter, TState> result) =>
+        Envelope(idJson, (state, result), static (json, pair) =>
         {
             json.WritePropertyName("result");
-            result(json);
+            pair.result(json, pair.state);
         });
 
     /// <summary>A result whose JSON was rendered ahead of time.</summary>
@@ -67,7 +74,10 @@ public static class JsonRpcWriter
         }
     }
 
-    private static byte[] Envelope(string? idJson, Action<Utf8JsonWriter> body, bool withId = true)
+    private static byte[] Envelope(string? idJson, Action<Utf8JsonWriter> body, bool withId = true) =>
+        Envelope(idJson, body, static (json, write) => write(json), withId);
+
+    private static byte[] Envelope<TState>(string? idJson, TState state, Action<Utf8JsonWriter, TState> body, bool withId = true)
     {
         using var buffer = new PooledBuffer();
         using (var json = new Utf8JsonWriter(buffer, JsonText.Options))
@@ -86,7 +96,7 @@ public static class JsonRpcWriter
                     json.WriteRawValue(idJson, skipInputValidation: true);
                 }
             }
-            body(json);
+            body(json, state);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

@@ -32,7 +32,7 @@ public sealed record RequestMeta(
                 parameters.TryGetProperty("_meta", out var m) ? JsonRpcReader.Kind(m.ValueKind) : "nothing");
         }
         if (!meta.TryGetProperty(StatelessRevision.MetaProtocolVersion, out var version) || version.ValueKind != JsonValueKind.String
-            || version.GetString() is not { Length: > 0 } protocolVersion)
+            || KnownStrings.Read(version, KnownStrings.Versions) is not { Length: > 0 } protocolVersion)
         {
             return Missing(idJson, $"params._meta[\"{StatelessRevision.MetaProtocolVersion}\"]", "a non-empty string naming the revision",
                 Described(meta, StatelessRevision.MetaProtocolVersion));

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
+using AkkaMcpEcho.Protocol.JsonRpc;
 
 namespace AkkaMcpEcho.Protocol.Telemetry;
 
@@ -12,15 +14,15 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
     public string SpanName => Target is null ? Method : $"{Method} {Target}";
 
     public static McpOperation Of(string method, JsonElement? parameters, string? protocolVersion) => new(method,
-        method is "tools/call" or "prompts/get" ? Text(parameters, "name") : null,
+        method == "tools/call" ? Text(parameters, "name", KnownStrings.Tools) : method == "prompts/get" ? Text(parameters, "name") : null,
         method.StartsWith("resources/", StringComparison.Ordinal) ? Text(parameters, "uri") : null,
-        protocolVersion ?? (method == "initialize" ? Text(parameters, "protocolVersion") : MetaVersion(parameters)));
+        protocolVersion ?? (method == "initialize" ? Text(parameters, "protocolVersion", KnownStrings.Versions) : MetaVersion(parameters)));
 
     /// <summary>The revision a 2026-07-28 request names in its <c>_meta</c>.</summary>
     private static string? MetaVersion(JsonElement? parameters) =>
         parameters is { } p && Stateless.RequestMeta.Meta(p) is { } meta
         && meta.TryGetProperty(Stateless.StatelessRevision.MetaProtocolVersion, out var version) && version.ValueKind == JsonValueKind.String
-            ? version.GetString()
+            ? KnownStrings.Read(version, KnownStrings.Versions)
             : null;
 
     /// <summary>The attributes a metric may carry (no ids, no resource URI: their cardinality is unbounded).</summary>
@@ -80,8 +82,8 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
         return id.RootElement.GetString() ?? idJson;
     }
 
-    private static string? Text(JsonElement? parameters, string name) =>
+    private static string? Text(JsonElement? parameters, string name, ImmutableArray<string> known = default) =>
         parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+            ? known.IsDefault ? value.GetString() : KnownStrings.Read(value, known)
             : null;
 }

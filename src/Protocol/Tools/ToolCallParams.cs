@@ -12,14 +12,14 @@ public sealed record ToolCallParams(string Name, JsonElement Arguments)
     public static string? NameOf(string method, JsonElement parameters) =>
         method == "tools/call" && parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("name", out var name)
             && name.ValueKind == JsonValueKind.String
-            ? name.GetString()
+            ? KnownStrings.Read(name, KnownStrings.Tools)
             : null;
 
     /// <summary>The params, or the -32602 message that says what is wrong with them.</summary>
     public static (ToolCallParams? Call, string? Problem) Read(JsonElement parameters)
     {
         if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty("name", out var name)
-            || name.ValueKind != JsonValueKind.String || name.GetString() is not { Length: > 0 } toolName)
+            || name.ValueKind != JsonValueKind.String || KnownStrings.Read(name, KnownStrings.Tools) is not { Length: > 0 } toolName)
         {
             return (null, "Invalid params: Missing tool name (params.name must be a non-empty string)");
         }

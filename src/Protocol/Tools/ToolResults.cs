@@ -33,9 +33,19 @@ public static class ToolResults
 
     /// <summary>A 2026-07-28 tools/call result: the revision's members, then the outcome.</summary>
     public static string Stateless(string text, bool isError, string? structuredJson) =>
-        JsonText.Object(json =>
-        {
-            Protocol.Stateless.StatelessResults.WriteHead(json);
-            WriteMembers(json, text, isError, structuredJson);
-        });
+        JsonText.Object(json => WriteStatelessMembers(json, text, isError, structuredJson));
+
+    /// <summary>What <see cref="Stateless"/> renders, written as one object straight into a reply.</summary>
+    public static void WriteStateless(Utf8JsonWriter json, string text, bool isError, string? structuredJson)
+    {
+        json.WriteStartObject();
+        WriteStatelessMembers(json, text, isError, structuredJson);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStatelessMembers(Utf8JsonWriter json, string text, bool isError, string? structuredJson)
+    {
+        Protocol.Stateless.StatelessResults.WriteHead(json);
+        WriteMembers(json, text, isError, structuredJson);
+    }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol.JsonRpc;
 using AkkaMcpEcho.Protocol.Stateless;
 
 namespace AkkaMcpEcho.Protocol.Traffic;
@@ -42,14 +44,14 @@ public static class ExchangeFacts
         {
             return RequestNames.None;
         }
-        var tool = Text(@params, "name");
+        var tool = Text(@params, "name", KnownStrings.Tools);
         var handle = @params.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
             ? Text(arguments, HandleArgument)
             : null;
         // A 2026-07-28 request names its revision in _meta; initialize, the one it asks for.
         var version = @params.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            ? Text(meta, StatelessRevision.MetaProtocolVersion) ?? Text(@params, "protocolVersion")
-            : Text(@params, "protocolVersion");
+            ? Text(meta, StatelessRevision.MetaProtocolVersion, KnownStrings.Versions) ?? Text(@params, "protocolVersion", KnownStrings.Versions)
+            : Text(@params, "protocolVersion", KnownStrings.Versions);
         return new RequestNames(tool, handle, version);
     }
 
@@ -103,4 +105,7 @@ public static class ExchangeFacts
 
     private static string? Text(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Text(JsonElement parent, string name, ImmutableArray<string> known) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? KnownStrings.Read(value, known) : null;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol.Traffic;
@@ -120,6 +121,22 @@ public sealed class RecordedTextsTests
 
         Assert.Equal(bytes, recorded.Utf8.ToArray());
         Assert.Equal(bytes.Length, recorded.Bytes);
+    }
+
+    [Fact]
+    public void A_whole_body_is_kept_as_its_own_array_and_a_cut_or_redacted_one_as_a_new_one()
+    {
+        var whole = Encoding.UTF8.GetBytes("{\"message\":\"hello\"}");
+        var secret = Encoding.UTF8.GetBytes("{\"note\":\"Bearer abcdef0123456789\"}");
+
+        Assert.True(MemoryMarshal.TryGetArray(RecordedTexts.Of(whole, cap: 1000, reveal: false).Utf8, out var kept));
+        Assert.Same(whole, kept.Array);
+        var cut = RecordedTexts.Of(whole, cap: 5, reveal: false);
+        Assert.Equal("{\"mes", cut.Text);
+        Assert.True(MemoryMarshal.TryGetArray(cut.Utf8, out var copied) && copied.Array != whole);
+        var redacted = RecordedTexts.Of(secret, cap: 1000, reveal: false);
+        Assert.DoesNotContain("abcdef0123456789", redacted.Text);
+        Assert.Equal("{\"note\":\"Bearer abcdef0123456789\"}", Encoding.UTF8.GetString(secret));
     }
 
     [Fact]
