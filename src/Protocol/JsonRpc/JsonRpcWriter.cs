@@ -29,7 +29,7 @@ public static class JsonRpcWriter
 
     /// <summary>A result written by <paramref name="result"/> (which writes one JSON value).</summary>
     public static byte[] Result(string? idJson, Action<Utf8JsonWriter> result) =>
-        Result(idJson, result, static (json, write) => write(json));
+        Result(idJson, result, Invoke);
 
     /// <summary>
     /// A result written by <paramref name="result"/> from <paramref name="state"/>: with a static lambda, the hot replies
@@ -74,8 +74,11 @@ public static class JsonRpcWriter
         }
     }
 
+    /// <summary>Runs a writer passed as state: the overloads that take a plain writer go through the state-taking ones.</summary>
+    private static readonly Action<Utf8JsonWriter, Action<Utf8JsonWriter>> Invoke = static (json, write) => write(json);
+
     private static byte[] Envelope(string? idJson, Action<Utf8JsonWriter> body, bool withId = true) =>
-        Envelope(idJson, body, static (json, write) => write(json), withId);
+        Envelope(idJson, body, Invoke, withId);
 
     private static byte[] Envelope<TState>(string? idJson, TState state, Action<Utf8JsonWriter, TState> body, bool withId = true)
     {

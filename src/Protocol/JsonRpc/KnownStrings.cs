@@ -22,10 +22,13 @@ public static class KnownStrings
     /// <summary>Every revision this server knows.</summary>
     public static readonly ImmutableArray<string> Versions = ProtocolVersions.All;
 
-    /// <summary>The string <paramref name="value"/> holds (which must be a JSON string), as a known instance when it is one.</summary>
-    public static string Read(JsonElement value, ImmutableArray<string> known)
+    /// <summary>
+    /// The string <paramref name="value"/> holds (which must be a JSON string), as a known instance when it is one of
+    /// <paramref name="known"/> (none given: read as usual).
+    /// </summary>
+    public static string Read(JsonElement value, ImmutableArray<string> known = default)
     {
-        foreach (var candidate in known)
+        foreach (var candidate in known.IsDefault ? [] : known)
         {
             if (value.ValueEquals(candidate))
             {

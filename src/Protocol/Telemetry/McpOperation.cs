@@ -84,6 +84,6 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
 
     private static string? Text(JsonElement? parameters, string name, ImmutableArray<string> known = default) =>
         parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? known.IsDefault ? value.GetString() : KnownStrings.Read(value, known)
+            ? KnownStrings.Read(value, known)
             : null;
 }

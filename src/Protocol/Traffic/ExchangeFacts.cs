@@ -103,9 +103,6 @@ public static class ExchangeFacts
         string.Join('\n', sseEvent.Split('\n').Where(line => line.StartsWith("data:", StringComparison.Ordinal))
             .Select(line => line[5..].TrimStart(' ')));
 
-    private static string? Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? Text(JsonElement parent, string name, ImmutableArray<string> known) =>
+    private static string? Text(JsonElement parent, string name, ImmutableArray<string> known = default) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? KnownStrings.Read(value, known) : null;
 }
