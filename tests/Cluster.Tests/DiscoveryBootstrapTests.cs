@@ -17,7 +17,7 @@ public sealed class DiscoveryBootstrapTests(ITestOutputHelper output)
     [Fact]
     public async Task Three_nodes_with_no_seeds_form_one_cluster_through_config_discovery()
     {
-        var managementPorts = DistinctFreePorts(3);
+        var managementPorts = LoopbackPorts.Distinct(3);
         var clock = Stopwatch.StartNew();
         await using var cluster = await TestCluster.Discover(managementPorts);
         output.WriteLine($"three Up members and three shard regions after {clock.Elapsed.TotalSeconds:F1} s");
@@ -57,15 +57,5 @@ public sealed class DiscoveryBootstrapTests(ITestOutputHelper output)
         var nodes = Newtonsoft.Json.JsonConvert.DeserializeObject<HttpBootstrapJsonProtocol.SeedNodes>(json)
             ?? throw new InvalidOperationException($"no seed nodes in {json}");
         return nodes.Nodes.Select(n => n.Node.ToString());
-    }
-
-    private static int[] DistinctFreePorts(int count)
-    {
-        var ports = new HashSet<int>();
-        while (ports.Count < count)
-        {
-            ports.Add(ProcessNode.FreePort());
-        }
-        return [.. ports];
     }
 }

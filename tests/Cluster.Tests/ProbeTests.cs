@@ -8,7 +8,7 @@ public sealed class ProbeTests
     [Fact]
     public async Task Ready_is_503_until_the_node_is_an_Up_member_and_live_answers_while_it_leaves()
     {
-        var seedPort = ProcessNode.FreePort();
+        var seedPort = LoopbackPorts.Free();
         var seed = $"akka.tcp://akka-mcp-echo@127.0.0.1:{seedPort}";
         // The joining node's seed is not running yet: it stays out of any cluster.
         await using var joining = await ClusterNode.Start(null, new Dictionary<string, string?> { ["AKKA_CLUSTER_SEEDS"] = seed });

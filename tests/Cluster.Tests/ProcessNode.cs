@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace AkkaMcpEcho.Cluster.Tests;
 
@@ -28,7 +26,8 @@ public sealed class ProcessNode : IAsyncDisposable
     /// <param name="environment">More settings (a session store); <c>AKKA_CLUSTER_ENABLED=false</c> makes a single server.</param>
     public static async Task<ProcessNode> Start(string? seed, IReadOnlyDictionary<string, string>? environment = null)
     {
-        int httpPort = FreePort(), remotePort = FreePort();
+        var ports = LoopbackPorts.Distinct(2);
+        int httpPort = ports[0], remotePort = ports[1];
         var settings = new Dictionary<string, string>
         {
             ["MCP_ECHO_HOST"] = "127.0.0.1",
@@ -115,12 +114,5 @@ public sealed class ProcessNode : IAsyncDisposable
         _http.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -62,7 +62,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "PostgreSQL is not installed (apt-get install postgresql): its tests need initdb and pg_ctl");
         var dir = Path.Combine(Path.GetTempPath(), $"akka-mcp-echo-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
-        var server = new PostgresServer(bin, dir, FreePort());
+        var server = new PostgresServer(bin, dir, LoopbackPorts.Free());
         if (Environment.UserName == "root")
         {
             await Run("chown", "postgres", dir);
@@ -107,13 +107,6 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"PostgreSQL on 127.0.0.1:{_port}");
