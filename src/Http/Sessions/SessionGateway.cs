@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using AkkaMcpEcho.Actors.Asking;
 using AkkaMcpEcho.Actors.Hosting;
 using AkkaMcpEcho.Actors.Store;
 using AkkaMcpEcho.Http.Configuration;
@@ -80,10 +81,9 @@ public sealed class SessionGateway(
     private async ValueTask<IActorRef> Router(CancellationToken cancel) => _router ??= await router.GetAsync(cancel);
 
     /// <summary>
-    /// Akka's ask, made lighter on a single node: there nothing resolves the asker by its path, so it need not be
-    /// registered as a temporary actor, and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). A cluster's replies may come from another node: they keep Akka's ask. Once the
-    /// router is resolved, no async frame of its own.
+    /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
+    /// (<see cref="ReplyPromise"/>), and the timeout needs no cancellation source and continuation of its own
+    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, no async frame of its own.
     /// </summary>
     private Task<object> AskRouter(object message, CancellationToken cancel) =>
         _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);
@@ -93,24 +93,24 @@ public sealed class SessionGateway(
 
     private Task<object> AskResolved(IActorRef target, object message, CancellationToken cancel)
     {
-        if (target is not IInternalActorRef { Provider: LocalActorRefProvider provider })
-        {
-            return target.Ask<object>(message, settings.AskTimeout, cancel);
-        }
-        var answer = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
-        target.Tell(message, new FutureActorRef<object>(answer, provider.TempPath(), provider));
-        return WithinTimeout(answer.Task, cancel);
+        var promise = new ReplyPromise(((IInternalActorRef)target).Provider);
+        target.Tell(message, promise);
+        return WithinTimeout(promise, cancel);
     }
 
-    private async Task<object> WithinTimeout(Task<object> answer, CancellationToken cancel)
+    private async Task<object> WithinTimeout(ReplyPromise promise, CancellationToken cancel)
     {
         try
         {
-            return await answer.WaitAsync(settings.AskTimeout, cancel);
+            return await promise.Answer.WaitAsync(settings.AskTimeout, cancel);
         }
         catch (TimeoutException)
         {
             throw new AskTimeoutException($"Timeout after {settings.AskTimeout.TotalSeconds:F2} seconds");
+        }
+        finally
+        {
+            promise.Abandon();
         }
     }
 }

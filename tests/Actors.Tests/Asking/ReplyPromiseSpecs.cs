@@ -1,0 +1,78 @@
+using Akka.Actor;
+using AkkaMcpEcho.Actors.Asking;
+
+namespace AkkaMcpEcho.Actors.Tests.Asking;
+
+/// <summary>The ask's reply address: one answer, failures as exceptions, and a path only when one is asked for.</summary>
+public sealed class ReplyPromiseSpecs : Akka.TestKit.Xunit2.TestKit
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
+    private IActorRefProvider Provider => ((ExtendedActorSystem)Sys).Provider;
+
+    [Fact]
+    public async Task The_first_answer_completes_it_and_later_ones_are_dropped()
+    {
+        var promise = new ReplyPromise(Provider);
+        var echo = Sys.ActorOf(Props.Create(() => new Echo()));
+
+        echo.Tell("first", promise);
+        Assert.Equal("first", await promise.Answer.WaitAsync(Patience));
+        echo.Tell("second", promise);
+        await Task.Delay(TimeSpan.FromMilliseconds(100)); // time for the echo to answer again
+
+        Assert.Equal("first", await promise.Answer);
+    }
+
+    [Fact]
+    public async Task A_failure_answer_fails_it_with_its_cause()
+    {
+        var promise = new ReplyPromise(Provider);
+
+        promise.Tell(new Status.Failure(new AskTimeoutException("no shard answered")), ActorRefs.NoSender);
+
+        var thrown = await Assert.ThrowsAsync<AskTimeoutException>(() => promise.Answer.WaitAsync(Patience));
+        Assert.Equal("no shard answered", thrown.Message);
+    }
+
+    [Fact]
+    public async Task Its_path_resolves_to_it_until_it_is_answered()
+    {
+        var promise = new ReplyPromise(Provider);
+        var path = promise.Path;
+
+        Assert.Same(promise, Provider.ResolveActorRef(path));
+        Provider.ResolveActorRef(path).Tell("by path", ActorRefs.NoSender);
+
+        Assert.Equal("by path", await promise.Answer.WaitAsync(Patience));
+        Assert.NotSame(promise, Provider.ResolveActorRef(path));
+    }
+
+    [Fact]
+    public async Task An_abandoned_promise_takes_no_answer_and_leaves_its_path()
+    {
+        var promise = new ReplyPromise(Provider);
+        var path = promise.Path;
+
+        promise.Abandon();
+        promise.Tell("too late", ActorRefs.NoSender);
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => promise.Answer.WaitAsync(Patience));
+        Assert.NotSame(promise, Provider.ResolveActorRef(path));
+    }
+
+    [Fact]
+    public void Without_a_path_asked_for_nothing_is_registered()
+    {
+        var promise = new ReplyPromise(Provider);
+        promise.Tell("answer", ActorRefs.NoSender);
+
+        // Asked only now, after the answer: a path that resolves to nothing of it.
+        Assert.NotSame(promise, Provider.ResolveActorRef(promise.Path));
+    }
+
+    private sealed class Echo : ReceiveActor
+    {
+        public Echo() => ReceiveAny(message => Sender.Tell(message));
+    }
+}
