@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using Akka.Actor;
+using AkkaMcpEcho.Benchmarks.RemoteHop;
+
+// The floor under the cluster row: what one Akka.Remote round trip costs on this machine, with no HTTP, no sharding and
+// no session, between two processes on 127.0.0.1, by the number of asks in flight (the cost per message falls as more of
+// them share the connection and its threads stay awake). The cluster row's extra CPU per request is compared with it in
+// PROFILE.md §7. Usage: RemoteHop [--seconds 10] [--warmup 5] [--in-flight 8,21,64]; RemoteHop --serve PORT is the far side.
+var options = Options.Parse(args);
+if (options.ServePort is { } servePort)
+{
+    using var far = ActorSystem.Create(Hop.SystemName, Hop.Config(servePort));
+    far.ActorOf(Props.Create(() => new Hop.Echo()), Hop.EchoName);
+    Console.WriteLine("ready");
+    await Console.In.ReadToEndAsync(); // until the driver closes standard input
+    return 0;
+}
+
+int nearPort = Hop.FreePort(), farPort = Hop.FreePort();
+using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Hop).Assembly.Location, "--serve", farPort.ToString(CultureInfo.InvariantCulture)])
+{
+    RedirectStandardInput = true,
+    RedirectStandardOutput = true,
+    UseShellExecute = false,
+}) ?? throw new InvalidOperationException("the far side did not start");
+try
+{
+    if (await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) != "ready")
+    {
+        throw new InvalidOperationException("the far side did not say it was ready");
+    }
+    using var near = ActorSystem.Create(Hop.SystemName, Hop.Config(nearPort));
+    var remote = await near.ActorSelection($"akka.tcp://{Hop.SystemName}@127.0.0.1:{farPort}/user/{Hop.EchoName}")
+        .ResolveOne(TimeSpan.FromSeconds(10));
+    var local = near.ActorOf(Props.Create(() => new Hop.Echo()), Hop.EchoName);
+    Console.WriteLine($"Akka {typeof(ActorSystem).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, "
+        + $"{options.Warmup} s warm-up and {options.Seconds} s timed per row; CPU per ask is both processes' user + system time");
+    foreach (var payload in Hop.Payloads)
+    {
+        var rows = options.InFlight.Select(inFlight => ("remote", remote, (Process?)child, inFlight)).Prepend(("local", local, null, 64));
+        foreach (var (where, target, far, inFlight) in rows)
+        {
+            await Hop.Run(target, payload.Message, inFlight, TimeSpan.FromSeconds(options.Warmup), null);
+            var row = await Hop.Run(target, payload.Message, inFlight, TimeSpan.FromSeconds(options.Seconds), far);
+            Console.WriteLine($"{where,-6} {payload.Name,-24} {inFlight,3} in flight {row.PerSecond,9:N0} asks/s "
+                + $"{row.MicrosPerAsk,6:N1} us CPU per ask (asker {row.NearMicros:N1}, far side {row.FarMicros:N1})");
+        }
+    }
+    return 0;
+}
+finally
+{
+    child.StandardInput.Close();
+    if (!child.WaitForExit(10_000))
+    {
+        child.Kill(entireProcessTree: true);
+    }
+}
