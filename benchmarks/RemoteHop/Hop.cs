@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Configuration;
@@ -32,7 +30,8 @@ public static class Hop
             new RequestFacts("POST", "/mcp", "127.0.0.1", DateTime.UtcNow.Ticks, ImmutableArray<HeaderField>.Empty))),
     ];
 
-    public static Config Config(int port) => ConfigurationFactory.ParseString($$"""
+    /// <summary>Remoting on 127.0.0.1, on a port the system picks.</summary>
+    public static readonly Config Config = ConfigurationFactory.ParseString("""
         akka {
           loglevel = WARNING
           actor {
@@ -40,7 +39,7 @@ public static class Hop
             serializers.echo = "AkkaMcpEcho.Actors.Serialization.EchoMessageSerializer, AkkaMcpEcho.Actors"
             serialization-bindings { "AkkaMcpEcho.Messages.IEchoMessage, AkkaMcpEcho.Messages" = echo }
           }
-          remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{port}} }
+          remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
         }
         """);
 
@@ -69,13 +68,6 @@ public static class Hop
     {
         process?.Refresh();
         return process?.TotalProcessorTime ?? TimeSpan.Zero;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Answers a string with itself and a call with an echo's answer.</summary>

@@ -3,13 +3,17 @@ using System.Globalization;
 
 namespace AkkaMcpEcho.Benchmarks.RemoteHop;
 
-public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlight, int? ServePort)
+public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlight, bool Serve)
 {
-    private const string Usage = "Usage: RemoteHop [--seconds N] [--warmup N] [--in-flight N,N,...] | --serve PORT";
+    private const string Usage = "Usage: RemoteHop [--seconds N] [--warmup N] [--in-flight N,N,...] | --serve";
 
     public static Options Parse(string[] args)
     {
-        var options = new Options(10, 5, [8, 21, 64], null);
+        if (args is ["--serve"])
+        {
+            return new Options(0, 0, [], Serve: true);
+        }
+        var options = new Options(10, 5, [8, 21, 64], Serve: false);
         for (var i = 0; i < args.Length; i += 2)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{Usage} ('{args[i]}' needs a value)");
@@ -18,7 +22,6 @@ public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlig
                 "--seconds" => options with { Seconds = Whole(value) },
                 "--warmup" => options with { Warmup = Whole(value) },
                 "--in-flight" => options with { InFlight = [.. value.Split(',').Select(Whole)] },
-                "--serve" => options with { ServePort = Whole(value) },
                 _ => throw new ArgumentException($"{Usage} (unknown '{args[i]}')"),
             };
         }

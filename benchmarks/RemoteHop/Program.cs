@@ -1,24 +1,23 @@
 using System.Diagnostics;
-using System.Globalization;
 using Akka.Actor;
 using AkkaMcpEcho.Benchmarks.RemoteHop;
 
 // The floor under the cluster row: what one Akka.Remote round trip costs on this machine, with no HTTP, no sharding and
 // no session, between two processes on 127.0.0.1, by the number of asks in flight (the cost per message falls as more of
 // them share the connection and its threads stay awake). The cluster row's extra CPU per request is compared with it in
-// PROFILE.md §7. Usage: RemoteHop [--seconds 10] [--warmup 5] [--in-flight 8,21,64]; RemoteHop --serve PORT is the far side.
+// PROFILE.md §7. Usage: RemoteHop [--seconds 10] [--warmup 5] [--in-flight 8,21,64]; RemoteHop --serve is the far side.
 var options = Options.Parse(args);
-if (options.ServePort is { } servePort)
+if (options.Serve)
 {
-    using var far = ActorSystem.Create(Hop.SystemName, Hop.Config(servePort));
+    // Both sides bind port 0: the far side says which port it got.
+    using var far = ActorSystem.Create(Hop.SystemName, Hop.Config);
     far.ActorOf(Props.Create(() => new Hop.Echo()), Hop.EchoName);
-    Console.WriteLine("ready");
+    Console.WriteLine($"ready {((ExtendedActorSystem)far).Provider.DefaultAddress.Port}");
     await Console.In.ReadToEndAsync(); // until the driver closes standard input
     return 0;
 }
 
-int nearPort = Hop.FreePort(), farPort = Hop.FreePort();
-using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Hop).Assembly.Location, "--serve", farPort.ToString(CultureInfo.InvariantCulture)])
+using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Hop).Assembly.Location, "--serve"])
 {
     RedirectStandardInput = true,
     RedirectStandardOutput = true,
@@ -26,11 +25,12 @@ using var child = Process.Start(new ProcessStartInfo("dotnet", [typeof(Hop).Asse
 }) ?? throw new InvalidOperationException("the far side did not start");
 try
 {
-    if (await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) != "ready")
+    var ready = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    if (ready?.Split(' ') is not ["ready", var farPort])
     {
-        throw new InvalidOperationException("the far side did not say it was ready");
+        throw new InvalidOperationException($"the far side did not say it was ready: '{ready}'");
     }
-    using var near = ActorSystem.Create(Hop.SystemName, Hop.Config(nearPort));
+    using var near = ActorSystem.Create(Hop.SystemName, Hop.Config);
     var remote = await near.ActorSelection($"akka.tcp://{Hop.SystemName}@127.0.0.1:{farPort}/user/{Hop.EchoName}")
         .ResolveOne(TimeSpan.FromSeconds(10));
     var local = near.ActorOf(Props.Create(() => new Hop.Echo()), Hop.EchoName);

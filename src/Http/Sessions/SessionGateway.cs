@@ -83,7 +83,7 @@ public sealed class SessionGateway(
     /// <summary>
     /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
     /// (<see cref="ReplyPromise"/>), and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, no async frame of its own.
+    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, the wait for the answer is the only async frame.
     /// </summary>
     private Task<object> AskRouter(object message, CancellationToken cancel) =>
         _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);

@@ -37,4 +37,13 @@ public static class KnownStrings
         }
         return value.GetString()!;
     }
+
+    /// <summary>
+    /// The string member <paramref name="name"/> of <paramref name="parent"/>, read as <see cref="Read"/> does; null when
+    /// the parent is not an object or the member is missing or not a string.
+    /// </summary>
+    public static string? Member(JsonElement parent, string name, ImmutableArray<string> known = default) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? Read(value, known)
+            : null;
 }

@@ -21,8 +21,7 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
     /// <summary>The revision a 2026-07-28 request names in its <c>_meta</c>.</summary>
     private static string? MetaVersion(JsonElement? parameters) =>
         parameters is { } p && Stateless.RequestMeta.Meta(p) is { } meta
-        && meta.TryGetProperty(Stateless.StatelessRevision.MetaProtocolVersion, out var version) && version.ValueKind == JsonValueKind.String
-            ? KnownStrings.Read(version, KnownStrings.Versions)
+            ? KnownStrings.Member(meta, Stateless.StatelessRevision.MetaProtocolVersion, KnownStrings.Versions)
             : null;
 
     /// <summary>The attributes a metric may carry (no ids, no resource URI: their cardinality is unbounded).</summary>
@@ -83,7 +82,5 @@ public sealed record McpOperation(string Method, string? Target, string? Resourc
     }
 
     private static string? Text(JsonElement? parameters, string name, ImmutableArray<string> known = default) =>
-        parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? KnownStrings.Read(value, known)
-            : null;
+        parameters is { } p ? KnownStrings.Member(p, name, known) : null;
 }

@@ -10,10 +10,7 @@ public sealed record ToolCallParams(string Name, JsonElement Arguments)
 
     /// <summary>The tool a tools/call names, when it names one; null for other methods.</summary>
     public static string? NameOf(string method, JsonElement parameters) =>
-        method == "tools/call" && parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("name", out var name)
-            && name.ValueKind == JsonValueKind.String
-            ? KnownStrings.Read(name, KnownStrings.Tools)
-            : null;
+        method == "tools/call" ? KnownStrings.Member(parameters, "name", KnownStrings.Tools) : null;
 
     /// <summary>The params, or the -32602 message that says what is wrong with them.</summary>
     public static (ToolCallParams? Call, string? Problem) Read(JsonElement parameters)

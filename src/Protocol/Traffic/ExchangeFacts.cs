@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol.JsonRpc;
@@ -44,14 +43,12 @@ public static class ExchangeFacts
         {
             return RequestNames.None;
         }
-        var tool = Text(@params, "name", KnownStrings.Tools);
-        var handle = @params.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
-            ? Text(arguments, HandleArgument)
-            : null;
+        var tool = KnownStrings.Member(@params, "name", KnownStrings.Tools);
+        var handle = @params.TryGetProperty("arguments", out var arguments) ? KnownStrings.Member(arguments, HandleArgument) : null;
         // A 2026-07-28 request names its revision in _meta; initialize, the one it asks for.
-        var version = @params.TryGetProperty("_meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            ? Text(meta, StatelessRevision.MetaProtocolVersion, KnownStrings.Versions) ?? Text(@params, "protocolVersion", KnownStrings.Versions)
-            : Text(@params, "protocolVersion", KnownStrings.Versions);
+        var version = (@params.TryGetProperty("_meta", out var meta)
+            ? KnownStrings.Member(meta, StatelessRevision.MetaProtocolVersion, KnownStrings.Versions)
+            : null) ?? KnownStrings.Member(@params, "protocolVersion", KnownStrings.Versions);
         return new RequestNames(tool, handle, version);
     }
 
@@ -69,7 +66,7 @@ public static class ExchangeFacts
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
                 && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var number)
-                    ? new RecordedError(number, Text(error, "message") ?? "",
+                    ? new RecordedError(number, KnownStrings.Member(error, "message") ?? "",
                         error.TryGetProperty("data", out var data) ? data.GetRawText() : null)
                     : null;
         }
@@ -102,7 +99,4 @@ public static class ExchangeFacts
     private static string DataOf(string sseEvent) =>
         string.Join('\n', sseEvent.Split('\n').Where(line => line.StartsWith("data:", StringComparison.Ordinal))
             .Select(line => line[5..].TrimStart(' ')));
-
-    private static string? Text(JsonElement parent, string name, ImmutableArray<string> known = default) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? KnownStrings.Read(value, known) : null;
 }

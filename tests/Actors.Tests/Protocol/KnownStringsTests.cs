@@ -34,4 +34,14 @@ public sealed class KnownStringsTests
             Assert.Same(tool.Name, call!.Name);
         }
     }
+
+    [Fact]
+    public void A_member_is_read_only_from_an_object_that_holds_it_as_a_string()
+    {
+        Assert.Same(KnownStrings.Tools[0], KnownStrings.Member(String("""{"name":"echo"}"""), "name", KnownStrings.Tools));
+        Assert.Equal("other", KnownStrings.Member(String("""{"name":"other"}"""), "name"));
+        Assert.Null(KnownStrings.Member(String("""{"name":7}"""), "name"));
+        Assert.Null(KnownStrings.Member(String("""{"title":"echo"}"""), "name"));
+        Assert.Null(KnownStrings.Member(String("""["name"]"""), "name"));
+    }
 }
