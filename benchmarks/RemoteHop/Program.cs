@@ -44,7 +44,8 @@ try
             await Hop.Run(target, payload.Message, inFlight, TimeSpan.FromSeconds(options.Warmup), null);
             var row = await Hop.Run(target, payload.Message, inFlight, TimeSpan.FromSeconds(options.Seconds), far);
             Console.WriteLine($"{where,-6} {payload.Name,-24} {inFlight,3} in flight {row.PerSecond,9:N0} asks/s "
-                + $"{row.MicrosPerAsk,6:N1} us CPU per ask (asker {row.NearMicros:N1}, far side {row.FarMicros:N1})");
+                + $"{row.MicrosPerAsk,6:N1} us CPU per ask (asker {row.NearMicros:N1}, far side {row.FarMicros:N1}) "
+                + $"{row.BytesPerAsk,7:N0} B allocated per ask (asker {row.NearBytes:N0}, far side {row.FarBytes:N0})");
         }
     }
     return 0;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Akka.Actor;
-using Akka.Configuration;
 using AkkaMcpEcho.Actors.Serialization;
 using AkkaMcpEcho.Actors.Sharding;
 using AkkaMcpEcho.Messages;
@@ -17,20 +16,8 @@ using AkkaMcpEcho.Messages.Traffic;
 namespace AkkaMcpEcho.Cluster.Tests;
 
 /// <summary>Every message that may cross nodes survives the project's serializer unchanged.</summary>
-public sealed class EchoMessageSerializerTests : IAsyncLifetime
+public sealed class EchoMessageSerializerTests : SerializerSpec
 {
-    private readonly ActorSystem _system = ActorSystem.Create("akka-mcp-echo", ConfigurationFactory.ParseString("""
-        akka.actor.provider = remote
-        akka.remote.dot-netty.tcp { hostname = 127.0.0.1, port = 0 }
-        akka.loglevel = WARNING
-        """));
-
-    private EchoMessageSerializer Serializer => new((ExtendedActorSystem)_system);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _system.Terminate();
-
     [Fact]
     public void Every_declared_wire_message_type_has_a_contract_and_a_sample()
     {
@@ -44,7 +31,7 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
     [Fact]
     public void Every_message_round_trips_with_the_same_content()
     {
-        var stream = _system.ActorOf(Props.Empty, "stream");
+        var stream = System.ActorOf(Props.Empty, "stream");
         var serializer = Serializer;
         foreach (var message in WireMessageSamples.All(stream))
         {
@@ -109,7 +96,7 @@ public sealed class EchoMessageSerializerTests : IAsyncLifetime
     [Fact]
     public void The_stream_reference_travels_as_a_remote_path_that_resolves_to_the_same_actor()
     {
-        var stream = _system.ActorOf(Props.Empty, "events");
+        var stream = System.ActorOf(Props.Empty, "events");
         var serializer = Serializer;
 
         var bytes = serializer.ToBinary(new AttachStream("s", stream));

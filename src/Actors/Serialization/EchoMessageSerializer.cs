@@ -12,7 +12,8 @@ namespace AkkaMcpEcho.Actors.Serialization;
 
 /// <summary>
 /// Serializes every <see cref="IEchoMessage"/> as UTF-8 JSON through source-generated contracts, with a short, stable
-/// manifest per type. A type without a contract fails loudly instead of falling back to a reflection serializer.
+/// manifest per type, except the messages of every cross-node call, which go in <see cref="BinaryWire"/>'s compact form.
+/// A type without a contract fails loudly instead of falling back to a reflection serializer.
 /// </summary>
 public sealed class EchoMessageSerializer : SerializerWithStringManifest
 {
@@ -30,6 +31,7 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
         ManifestOf.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
 
     private readonly EchoWireContext _contracts;
+    private readonly BinaryWire _binary;
 
     public EchoMessageSerializer(ExtendedActorSystem system) : base(system)
     {
@@ -39,6 +41,7 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             Converters = { new ActorRefJsonConverter(system) },
         });
+        _binary = new BinaryWire(_contracts);
     }
 
     /// <summary>Unique among the system's serializers; Akka reserves 0-100.</summary>
@@ -53,13 +56,20 @@ public sealed class EchoMessageSerializer : SerializerWithStringManifest
             : throw new ArgumentException($"{o.GetType()} has no wire contract in {nameof(EchoMessageSerializer)}", nameof(o));
 
     public override byte[] ToBinary(object obj) =>
-        JsonSerializer.SerializeToUtf8Bytes(obj, Contract(obj.GetType(), Manifest(obj)));
+        _binary.TryWrite(obj, out var bytes) ? bytes : ToJson(obj);
+
+    /// <summary>The message as JSON, whatever its type: what <see cref="ToBinary"/> writes for all but the binary ones.</summary>
+    internal byte[] ToJson(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, Contract(obj.GetType(), Manifest(obj)));
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
         if (!TypeOf.TryGetValue(manifest, out var type))
         {
             throw new SerializationException($"Unknown manifest '{manifest}' for {nameof(EchoMessageSerializer)}");
+        }
+        if (BinaryWire.IsBinary(bytes))
+        {
+            return _binary.Read(bytes, type);
         }
         return JsonSerializer.Deserialize(bytes, Contract(type, manifest))
             ?? throw new SerializationException($"Empty message for manifest '{manifest}'");
