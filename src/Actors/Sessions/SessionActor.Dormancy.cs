@@ -43,7 +43,7 @@ public sealed partial class SessionActor
             return;
         }
         SetIdleTimeout(null);
-        Context.Parent.Tell(new Dozed(new DormantSession(_state!, _events, _runs, _traffic)));
+        Context.Parent.Tell(new Dozed(new DormantSession(State, _events, _runs, _traffic)));
         // Not a close: the session lives on in the registry, and PostStop must not report it lost.
         _closed = true;
         Context.Stop(Self);
@@ -51,7 +51,8 @@ public sealed partial class SessionActor
 
     private void WakeUp(Wake wake)
     {
-        (_state, _events, _runs, _traffic) = (wake.Session.State, wake.Session.Events, wake.Session.Runs, wake.Session.Traffic);
+        Adopt(wake.Session.State);
+        (_events, _runs, _traffic) = (wake.Session.Events, wake.Session.Runs, wake.Session.Traffic);
         SetIdleTimeout(FirstTimeout);
     }
 }

@@ -140,7 +140,8 @@ public sealed partial class SessionActor
 
     private void Restore(SessionRecorded record)
     {
-        _state = _taggedState = _savedState = record.State;
+        Adopt(record.State);
+        _taggedState = _savedState = record.State;
         if (!record.Events.IsEmpty || record.Delivered > 0)
         {
             _events = SessionEvents.Restore(_profile.StreamBufferSize, record.Events, record.Delivered);
@@ -166,7 +167,7 @@ public sealed partial class SessionActor
         var eventId = _events?.LastId ?? 0;
         var changed = _ended
             ? _taggedState is not null
-            : _state is not null && (!ReferenceEquals(_state, _taggedState) || eventId != _taggedEventId);
+            : _state is not null && (!ReferenceEquals(State, _taggedState) || eventId != _taggedEventId);
         if (changed)
         {
             _generation++;
@@ -195,14 +196,14 @@ public sealed partial class SessionActor
             return;
         }
         _writing = _generation;
-        _writingState = _ended ? null : _state;
+        _writingState = _ended ? null : State;
         if (_ended)
         {
             _journal.Tell(new EraseSession(_generation));
             return;
         }
         var (events, delivered) = _events?.Recorded ?? ([], 0);
-        _journal.Tell(new SaveSession(new SessionRecorded(_state!, events, delivered), _generation));
+        _journal.Tell(new SaveSession(new SessionRecorded(State, events, delivered), _generation));
     }
 
     private void Saved(long generation)
@@ -268,7 +269,8 @@ public sealed partial class SessionActor
             Passivate();
             return;
         }
-        _state = _taggedState = _savedState;
+        Adopt(_savedState);
+        _taggedState = _savedState;
         _taggedEventId = _events?.LastId ?? 0;
     }
 

@@ -29,28 +29,37 @@ public sealed class SessionGateway(
     /// The session store could not be read or written (the command did not take effect), or the node that held the session
     /// was lost with the command on its way (it may still take effect once a survivor recovers the session).
     /// </exception>
-    public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
-        Expect<SessionAnswer<TReply>>(await AskRouter(command, cancel));
+    public Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
+        AskRouter(command, cancel, 0, static (SessionAnswer<TReply> answer, int _) => answer);
 
     /// <summary>
     /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
     /// fault rule of the session's applies, the request carries it.
     /// </summary>
     /// <exception cref="InjectedFault">The session's rule refused the request in place of running it.</exception>
-    public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class
-    {
-        // Not through the overload above: one async frame per request, not two.
-        var answer = Expect<SessionAnswer<TReply>>(await AskRouter(command, context.RequestAborted));
-        if (answer.Fault is { } fault)
+    public Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class =>
+        Ask(command, context, 0, static (answer, _) => answer);
+
+    /// <summary>
+    /// As <see cref="Ask{TReply}(ISessionCommand{TReply}, HttpContext)"/>, and the answer made into
+    /// <typeparamref name="TResult"/> by <paramref name="then"/> (a static lambda, given <paramref name="state"/>) in the
+    /// ask's own frame: a request awaits one async frame for its ask, not one more of its own.
+    /// </summary>
+    public Task<TResult> Ask<TReply, TState, TResult>(ISessionCommand<TReply> command, HttpContext context, TState state,
+        Func<SessionAnswer<TReply>, TState, TResult> then) where TReply : class =>
+        AskRouter(command, context.RequestAborted, (context, command, state, then), static (SessionAnswer<TReply> answer, (HttpContext Context,
+            ISessionCommand<TReply> Command, TState State, Func<SessionAnswer<TReply>, TState, TResult> Then) asked) =>
         {
-            FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
-        }
-        return answer;
-    }
+            if (answer.Fault is { } fault)
+            {
+                FaultState.FromSession(asked.Context, fault, asked.Command is CallTool { ViaHandle: true });
+            }
+            return asked.Then(answer, asked.State);
+        });
 
     /// <exception cref="SessionStoreUnavailable">The new session could not be written.</exception>
-    public async Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
-        Expect<SessionCreation>(await AskRouter(create, cancel));
+    public Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
+        AskRouter(create, cancel, 0, static (SessionCreation creation, int _) => creation);
 
     /// <summary>The durable store's last probe, or null with the memory store.</summary>
     public async Task<StoreHealth?> StoreHealth(CancellationToken cancel) =>
@@ -83,26 +92,18 @@ public sealed class SessionGateway(
     /// <summary>
     /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
     /// (<see cref="ReplyPromise"/>), and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, the wait for the answer is the only async frame.
+    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, this is the ask's only async frame: the answer,
+    /// checked to be a <typeparamref name="T"/>, is handed to <paramref name="then"/> here.
     /// </summary>
-    private Task<object> AskRouter(object message, CancellationToken cancel) =>
-        _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);
-
-    private async Task<object> AskResolving(object message, CancellationToken cancel) =>
-        await AskResolved(await Router(cancel), message, cancel);
-
-    private Task<object> AskResolved(IActorRef target, object message, CancellationToken cancel)
+    private async Task<TResult> AskRouter<T, TState, TResult>(object message, CancellationToken cancel, TState state, Func<T, TState, TResult> then)
     {
+        var target = _router ?? await Router(cancel);
         var promise = new ReplyPromise(((IInternalActorRef)target).Provider);
         target.Tell(message, promise);
-        return WithinTimeout(promise, cancel);
-    }
-
-    private async Task<object> WithinTimeout(ReplyPromise promise, CancellationToken cancel)
-    {
+        object answer;
         try
         {
-            return await promise.Answer.WaitAsync(settings.AskTimeout, cancel);
+            answer = await promise.Answer.WaitAsync(settings.AskTimeout, cancel);
         }
         catch (TimeoutException)
         {
@@ -112,6 +113,7 @@ public sealed class SessionGateway(
         {
             promise.Abandon();
         }
+        return then(Expect<T>(answer), state);
     }
 }
 

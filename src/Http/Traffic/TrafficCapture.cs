@@ -7,15 +7,13 @@ using AkkaMcpEcho.Protocol.Traffic;
 namespace AkkaMcpEcho.Http.Traffic;
 
 /// <summary>
-/// What one exchange has sent so far, as the recording keeps it: its JSON answer, or its events (up to the cap, the
-/// rest counted), each with its offset from the start. Lives in the request's features; written by that request only.
+/// The events one exchange has sent so far, as the recording keeps them (up to the cap, the rest counted), each with its
+/// offset from the start. Lives in the request's features; written by that request only. A JSON answer needs none: the
+/// recording keeps it in <see cref="McpExchange.RecordedAnswer"/>.
 /// </summary>
 internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset started)
 {
-    // Most answers are one JSON body: the list exists only once an event arrives.
     private List<RecordedEvent>? _events;
-
-    public RecordedText? Answer { get; private set; }
 
     public int EventsDropped { get; private set; }
 
@@ -23,11 +21,7 @@ internal sealed class TrafficCapture(TrafficSettings settings, DateTimeOffset st
 
     public void Add(TapFrame frame, DateTimeOffset now)
     {
-        if (frame.Kind == FrameKind.Json)
-        {
-            Answer = RecordedTexts.Of(frame.Bytes, settings.BodyBytes, settings.RevealSecrets);
-        }
-        else if (frame.Kind == FrameKind.Event && (_events?.Count ?? 0) < settings.Events)
+        if (frame.Kind == FrameKind.Event && (_events?.Count ?? 0) < settings.Events)
         {
             _events ??= [];
             var text = RecordedTexts.Of(frame.Bytes.AsSpan().TrimEnd((byte)'\n'), settings.BodyBytes, settings.RevealSecrets);

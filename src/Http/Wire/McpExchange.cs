@@ -46,6 +46,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     /// <summary>The server span of the request's MCP operation, while telemetry records one (null otherwise).</summary>
     public System.Diagnostics.Activity? Span { get; set; }
 
+    /// <summary>The JSON answer as the traffic recording keeps it, while it records one (null otherwise).</summary>
+    public Messages.Traffic.RecordedText? RecordedAnswer { get; set; }
+
     /// <summary>How the exchange ended; set just before <see cref="McpTap.OnEnd"/>.</summary>
     public ExchangeEnd End { get; set; }
 

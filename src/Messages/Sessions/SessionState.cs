@@ -56,16 +56,9 @@ public sealed record SessionState(
         new("", protocolVersion, client, utcTicks, utcTicks) { RequestCount = 1, PreviousActivityUtcTicks = utcTicks, Kind = SessionKind.Stateless };
 
     /// <summary>Counts a request that arrived at <paramref name="utcTicks"/>.</summary>
-    public SessionState Touched(long utcTicks) =>
-        this with
-        {
-            RequestCount = RequestCount + 1,
-            PreviousActivityUtcTicks = LastActivityUtcTicks,
-            LastActivityUtcTicks = Math.Max(LastActivityUtcTicks, utcTicks),
-        };
+    public SessionState Touched(long utcTicks) => SessionActivity.Of(this).Touched(utcTicks).AppliedTo(this);
 
-    public SessionState Timed(TimeSpan responseTime) =>
-        this with { TimedRequests = TimedRequests + 1, TotalResponseTicks = TotalResponseTicks + responseTime.Ticks };
+    public SessionState Timed(TimeSpan responseTime) => SessionActivity.Of(this).Timed(responseTime).AppliedTo(this);
 
     public TimeSpan AverageResponseTime =>
         TimedRequests == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(TotalResponseTicks / TimedRequests);

@@ -29,7 +29,8 @@ public static class EchoTool
         };
         var shownId = session.Kind == SessionKind.Stateless ? NoSession : session.SessionId;
         var text = $"{echoed}\nSession: {shownId}\nEcho count in session: {session.EchoCount}";
-        return ToolResult.Ok(text, session) with
+        // Not Ok(...) with { ... }: one result per call, not two.
+        return new ToolResult(text, session)
         {
             StructuredJson = session.Kind == SessionKind.Session ? null : JsonText.Object(json =>
             {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Protocol.Faults;
 using AkkaMcpEcho.Protocol.Fixtures;
 
@@ -36,6 +37,13 @@ public static class ToolCatalog
         PrintHeaderTool.Definition.Name, BearerDecodeTool.Definition.Name, AuthContextTool.Definition.Name,
         CorsAnalysisTool.Definition.Name, WhoIsTheGoatTool.Definition.Name, RequestTimingTool.Definition.Name);
 
+    /// <summary>
+    /// The tools that read a session's request counters and times (<see cref="SessionActivity"/>); the others may be
+    /// handed a state whose figures are those of its last use, which spares a copy of the state per call.
+    /// </summary>
+    private static readonly FrozenSet<string> ReadActivity = FrozenSet.Create(StringComparer.Ordinal,
+        RequestTimingTool.Definition.Name, SessionInfoTool.Definition.Name, InjectFaultTool.Definition.Name);
+
     /// <param name="faultTool">MCP_FAULTS_TOOL is on: injectFault is offered too.</param>
     public static ToolDefinition? Find(string name, bool faultTool = false) =>
         ByName.GetValueOrDefault(name) ?? (faultTool && name == InjectFaultTool.Definition.Name ? InjectFaultTool.Definition : null);
@@ -55,6 +63,8 @@ public static class ToolCatalog
     public static bool Streams(ToolEntry entry, string? progressTokenJson) => progressTokenJson is not null || entry.Fixture is not null;
 
     public static bool NeedsHostFacts(ToolDefinition tool) => ReadHostFacts.Contains(tool.Name);
+
+    public static bool NeedsActivity(ToolDefinition tool) => ReadActivity.Contains(tool.Name);
 
     /// <summary>
     /// Whether a call to <paramref name="name"/> needs the request's headers: a header tool, or anything that is not one

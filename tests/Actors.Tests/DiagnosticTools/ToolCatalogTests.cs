@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AkkaMcpEcho.Messages;
+using AkkaMcpEcho.Protocol.Faults;
 using AkkaMcpEcho.Protocol.Tools;
 using AkkaMcpEcho.Tests.Support;
 
@@ -99,4 +100,36 @@ public sealed class ToolHeadersTests
         // Figures that move between two calls (memory, uptime) are not what this compares.
         return System.Text.RegularExpressions.Regex.Replace(ToolInvoker.Invoke(tool, context).Text, "[0-9]+", "#");
     }
+}
+
+/// <summary>
+/// A session hands the tools that do not read its request counters and times a state whose figures may be old: those
+/// tools must show none of them.
+/// </summary>
+public sealed class ToolActivityTests
+{
+    private static readonly string[] Marks = ["987654321", "2031-01-02", "12345.6ms"];
+
+    [Theory]
+    [MemberData(nameof(Tools))]
+    public void Only_the_tools_the_catalog_names_show_the_sessions_activity(string name)
+    {
+        var tool = ToolCatalog.Find(name, faultTool: true)!;
+        var at = new DateTime(2031, 1, 2, 3, 4, 5, DateTimeKind.Utc).Ticks;
+        var session = TestRequests.Session() with
+        {
+            RequestCount = 987654321,
+            PreviousActivityUtcTicks = at,
+            LastActivityUtcTicks = at,
+            TimedRequests = 1,
+            TotalResponseTicks = TimeSpan.FromMilliseconds(12345.6).Ticks,
+        };
+        var arguments = name == InjectFaultTool.Definition.Name ? """{"fault":"status=503"}""" : "{}";
+
+        var text = ToolInvoker.Invoke(tool, TestRequests.Context(session, arguments)).Text;
+
+        Assert.Equal(ToolCatalog.NeedsActivity(tool), Marks.Any(mark => text.Contains(mark, StringComparison.Ordinal)));
+    }
+
+    public static TheoryData<string> Tools() => [.. ToolCatalog.Listed(faultTool: true).Select(tool => tool.Name)];
 }

@@ -57,6 +57,8 @@ public sealed class DurableSessionSpecs : SessionSpec, IDisposable
         var info = SessionInfoText.Parse(probe.ExpectMsg<SessionAnswer<ToolCallReply>>(Patience).Reply!.Text);
         Assert.Contains("spec-client", info["Client"]);
         Assert.Equal("2025-06-18", info["Protocol Version"]);
+        // initialize, three echoes and setLevel before; the fourth echo and this sessionInfo after
+        Assert.Equal("7", info["Total Requests"]);
         restored.Tell(TestRequests.Call(id, "replayLastEcho"), probe.Ref);
         Assert.Contains("four", probe.ExpectMsg<SessionAnswer<ToolCallReply>>(Patience).Reply!.Text);
 
