@@ -14,13 +14,17 @@ public static class JsonText
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>One JSON object whose members <paramref name="members"/> writes.</summary>
-    public static string Object(Action<Utf8JsonWriter> members)
+    public static string Object(Action<Utf8JsonWriter> members) =>
+        Object(members, static (json, members) => members(json));
+
+    /// <summary>As <see cref="Object(Action{Utf8JsonWriter})"/>, from <paramref name="state"/> by a static lambda (no closure).</summary>
+    public static string Object<TState>(TState state, Action<Utf8JsonWriter, TState> members)
     {
         using var buffer = new PooledBuffer();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
-            members(json);
+            members(json, state);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -24,6 +24,7 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
     };
 
     private readonly ToolPages _pages = ToolPages.ForStateless(settings.Profile.Fixtures, settings.ToolsPageSize, settings.Profile.FaultTool);
+    private readonly ImmutableArray<string> _stateless = settings.Profile.StatelessVersions;
     private readonly string _discover = Discovery.Result(Versions(settings.Profile), settings.Profile.Fixtures);
 
     public static McpReply Batch() => McpReply.Refused(StatelessRefusal.InvalidRequest(null,
@@ -75,7 +76,7 @@ internal sealed class StatelessEndpoint(EchoSettings settings, StatelessToolCall
             return StatelessRefusal.HeaderMismatch(id, McpHeaders.ProtocolVersion, header, null,
                 $"params._meta[\"{StatelessRevision.MetaProtocolVersion}\"]", meta.ProtocolVersion);
         }
-        if (!settings.Profile.StatelessVersions.Contains(meta.ProtocolVersion))
+        if (!_stateless.Contains(meta.ProtocolVersion))
         {
             return StatelessRefusal.UnsupportedVersion(id, meta.ProtocolVersion, Versions(settings.Profile));
         }

@@ -48,7 +48,8 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
             && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
         var reply = handle switch
         {
-            null => await RunHere(tool, call, meta, facts, cancel),
+            null when !tool.NeedsRegistryStats => RunHere(tool, call, meta, facts, null),
+            null => RunHere(tool, call, meta, facts, await Stats(cancel)),
             NewSession when tool.Name != EchoTool.Definition.Name => Error(
                 $"\"session\": \"new\" mints a handle with echo only; pass {tool.Name} the handle echo returned"),
             NewSession => await Mint(meta, cancel) is { } minted
@@ -59,11 +60,10 @@ internal sealed class StatelessToolCalls(EchoSettings settings, SessionGateway s
         return Answer(id, tool.Name, reply, meta);
     }
 
-    private async Task<ToolCallReply> RunHere(ToolDefinition tool, ToolCallParams call, RequestMeta meta, Messages.RequestFacts facts,
-        CancellationToken cancel)
+    /// <summary>Runs a tool in this request; <paramref name="stats"/>: the registry's counters, for the tools that show them.</summary>
+    private ToolCallReply RunHere(ToolDefinition tool, ToolCallParams call, RequestMeta meta, Messages.RequestFacts facts, RegistryStats? stats)
     {
         var now = DateTimeOffset.UtcNow;
-        var stats = tool.NeedsRegistryStats ? await Stats(cancel) : null;
         var context = new ToolContext(SessionState.Stateless(meta.ProtocolVersion, meta.Client, now.UtcTicks), facts, call.Arguments,
             settings.Profile, now, 0, stats)
         {

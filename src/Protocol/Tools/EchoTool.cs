@@ -21,29 +21,28 @@ public static class EchoTool
     {
         var message = context.String("message") ?? "";
         var echoed = context.Flag("uppercase") ? message.ToUpperInvariant() : message;
-        var session = context.Session with
-        {
-            EchoCount = context.Session.EchoCount + 1,
-            LastEcho = echoed,
-            LastEchoNumber = context.Session.EchoCount + 1,
-        };
+        var count = context.Session.EchoCount + 1;
+        // A stateless call keeps nothing: its state is not copied for an answer no one stores.
+        var session = context.Session.Kind == SessionKind.Stateless
+            ? context.Session
+            : context.Session with { EchoCount = count, LastEcho = echoed, LastEchoNumber = count };
         var shownId = session.Kind == SessionKind.Stateless ? NoSession : session.SessionId;
-        var text = $"{echoed}\nSession: {shownId}\nEcho count in session: {session.EchoCount}";
+        var text = $"{echoed}\nSession: {shownId}\nEcho count in session: {count}";
         // Not Ok(...) with { ... }: one result per call, not two.
         return new ToolResult(text, session)
         {
-            StructuredJson = session.Kind == SessionKind.Session ? null : JsonText.Object(json =>
+            StructuredJson = session.Kind == SessionKind.Session ? null : JsonText.Object((echoed, session, count), static (json, echo) =>
             {
-                json.WriteString("message", echoed);
-                if (session.Kind == SessionKind.Handle)
+                json.WriteString("message", echo.echoed);
+                if (echo.session.Kind == SessionKind.Handle)
                 {
-                    json.WriteString("session", session.SessionId);
+                    json.WriteString("session", echo.session.SessionId);
                 }
                 else
                 {
                     json.WriteNull("session");
                 }
-                json.WriteNumber("echoCount", session.EchoCount);
+                json.WriteNumber("echoCount", echo.count);
             }),
         };
     }
