@@ -82,8 +82,9 @@ public sealed class SessionGateway(
 
     /// <summary>
     /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
-    /// (<see cref="ReplyPromise"/>), and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, the wait for the answer is the only async frame.
+    /// (<see cref="ReplyPromise"/>), and the promise keeps the timeout and the cancellation itself, with no cancellation
+    /// source, task or async frame of their own (benchmarks/PROFILE.md, section 7). Once the router is resolved, the
+    /// caller's await of the answer is the only async frame.
     /// </summary>
     private Task<object> AskRouter(object message, CancellationToken cancel) =>
         _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);
@@ -94,24 +95,9 @@ public sealed class SessionGateway(
     private Task<object> AskResolved(IActorRef target, object message, CancellationToken cancel)
     {
         var promise = new ReplyPromise(((IInternalActorRef)target).Provider);
+        var answer = promise.Within(settings.AskTimeout, cancel);
         target.Tell(message, promise);
-        return WithinTimeout(promise, cancel);
-    }
-
-    private async Task<object> WithinTimeout(ReplyPromise promise, CancellationToken cancel)
-    {
-        try
-        {
-            return await promise.Answer.WaitAsync(settings.AskTimeout, cancel);
-        }
-        catch (TimeoutException)
-        {
-            throw new AskTimeoutException($"Timeout after {settings.AskTimeout.TotalSeconds:F2} seconds");
-        }
-        finally
-        {
-            promise.Abandon();
-        }
+        return answer;
     }
 }
 

@@ -62,6 +62,58 @@ public sealed class ReplyPromiseSpecs : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Within_its_timeout_an_answer_completes_it_and_the_timer_never_fires()
+    {
+        var promise = new ReplyPromise(Provider);
+        var answer = promise.Within(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+
+        promise.Tell("in time", ActorRefs.NoSender);
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal("in time", await answer);
+    }
+
+    [Fact]
+    public async Task Without_an_answer_in_time_it_fails_with_an_ask_timeout_and_leaves_its_path()
+    {
+        var promise = new ReplyPromise(Provider);
+        var answer = promise.Within(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        var path = promise.Path;
+
+        await Assert.ThrowsAsync<AskTimeoutException>(() => answer.WaitAsync(Patience));
+        promise.Tell("too late", ActorRefs.NoSender);
+
+        Assert.True(answer.IsFaulted);
+        Assert.NotSame(promise, Provider.ResolveActorRef(path));
+    }
+
+    [Fact]
+    public async Task The_askers_cancellation_cancels_it_before_the_timeout()
+    {
+        var promise = new ReplyPromise(Provider);
+        using var cancel = new CancellationTokenSource();
+        var answer = promise.Within(Patience, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        var thrown = await Assert.ThrowsAsync<TaskCanceledException>(() => answer.WaitAsync(Patience));
+        Assert.Equal(cancel.Token, thrown.CancellationToken);
+        promise.Tell("too late", ActorRefs.NoSender);
+        Assert.True(answer.IsCanceled);
+    }
+
+    [Fact]
+    public async Task An_already_canceled_asker_gets_a_canceled_answer_at_once()
+    {
+        var promise = new ReplyPromise(Provider);
+
+        var answer = promise.Within(Patience, new CancellationToken(canceled: true));
+
+        Assert.True(answer.IsCanceled);
+        await Assert.ThrowsAsync<TaskCanceledException>(() => answer);
+    }
+
+    [Fact]
     public void Without_a_path_asked_for_nothing_is_registered()
     {
         var promise = new ReplyPromise(Provider);
