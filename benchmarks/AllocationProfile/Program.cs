@@ -52,7 +52,7 @@ string Report(string unit, long count, string suffix)
         $"{count} {unit}{suffix} ({sampler.Requests} requests); {sampler.Allocated / 1048576.0:0.0} MB allocated, {sampled / 1048576.0:0.0} MB sampled; "));
     text.Append(FormattableString.Invariant(
         $"{sampler.Allocated / (double)units / 1024:0.00} KB allocated per {unit} (sampled: {sampled / (double)units / 1024:0.00})\n"));
-    foreach (var (type, bytes) in types.Take(30))
+    foreach (var (type, bytes) in types.Take(50))
     {
         text.Append(FormattableString.Invariant($"{bytes / (double)units,9:0} B/{unit}  {type}\n"));
     }
