@@ -29,8 +29,8 @@ public sealed class SessionGateway(
     /// The session store could not be read or written (the command did not take effect), or the node that held the session
     /// was lost with the command on its way (it may still take effect once a survivor recovers the session).
     /// </exception>
-    public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
-        Expect<SessionAnswer<TReply>>(await AskRouter(command, cancel));
+    public Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
+        AskRouter<SessionAnswer<TReply>>(command, cancel);
 
     /// <summary>
     /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
@@ -40,7 +40,7 @@ public sealed class SessionGateway(
     public async Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, HttpContext context) where TReply : class
     {
         // Not through the overload above: one async frame per request, not two.
-        var answer = Expect<SessionAnswer<TReply>>(await AskRouter(command, context.RequestAborted));
+        var answer = await AskRouter<SessionAnswer<TReply>>(command, context.RequestAborted);
         if (answer.Fault is { } fault)
         {
             FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
@@ -49,8 +49,8 @@ public sealed class SessionGateway(
     }
 
     /// <exception cref="SessionStoreUnavailable">The new session could not be written.</exception>
-    public async Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
-        Expect<SessionCreation>(await AskRouter(create, cancel));
+    public Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
+        AskRouter<SessionCreation>(create, cancel);
 
     /// <summary>The durable store's last probe, or null with the memory store.</summary>
     public async Task<StoreHealth?> StoreHealth(CancellationToken cancel) =>
@@ -82,19 +82,19 @@ public sealed class SessionGateway(
 
     /// <summary>
     /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
-    /// (<see cref="ReplyPromise"/>), and the promise keeps the timeout and the cancellation itself, with no cancellation
-    /// source, task or async frame of their own (benchmarks/PROFILE.md, section 7). Once the router is resolved, the
-    /// caller's await of the answer is the only async frame.
+    /// (<see cref="ReplyPromise{T}"/>), and the promise keeps the timeout and the cancellation itself and reads the
+    /// answer as <typeparamref name="T"/>, with no cancellation source, task or async frame of their own
+    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, the caller's await is the only async frame.
     /// </summary>
-    private Task<object> AskRouter(object message, CancellationToken cancel) =>
-        _router is { } resolved ? AskResolved(resolved, message, cancel) : AskResolving(message, cancel);
+    private Task<T> AskRouter<T>(object message, CancellationToken cancel) =>
+        _router is { } resolved ? AskResolved<T>(resolved, message, cancel) : AskResolving<T>(message, cancel);
 
-    private async Task<object> AskResolving(object message, CancellationToken cancel) =>
-        await AskResolved(await Router(cancel), message, cancel);
+    private async Task<T> AskResolving<T>(object message, CancellationToken cancel) =>
+        await AskResolved<T>(await Router(cancel), message, cancel);
 
-    private Task<object> AskResolved(IActorRef target, object message, CancellationToken cancel)
+    private Task<T> AskResolved<T>(IActorRef target, object message, CancellationToken cancel)
     {
-        var promise = new ReplyPromise(((IInternalActorRef)target).Provider);
+        var promise = new ReplyPromise<T>(((IInternalActorRef)target).Provider, Expect<T>);
         var answer = promise.Within(settings.AskTimeout, cancel);
         target.Tell(message, promise);
         return answer;
