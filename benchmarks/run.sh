@@ -11,6 +11,9 @@
 #   benchmarks/run.sh --allocations [NAME=VALUE ...]
 #                                     bytes allocated per echo request by type: the server in a sampling process, 64 sessions
 #                                     for 26 s (10 s sampled after 14 s of warm-up), server settings as given (about 1 minute)
+#   benchmarks/run.sh --session-allocations [NAME=VALUE ...]
+#                                     bytes allocated per session (initialize, notifications/initialized, DELETE) by type:
+#                                     40,000 sessions of warm-up, then 10,000 measured (LoadGen churn), settings as given
 #   benchmarks/run.sh [LoadGen matrix options, e.g. --duration 5 --idle 10000 --phases throughput,cluster]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -32,6 +35,25 @@ if [ "${1:-}" = "--allocations" ]; then
   trap 'kill $profiler 2>/dev/null || true' EXIT INT TERM
   for _ in $(seq 60); do curl -sf "127.0.0.1:$port/health" >/dev/null && break; sleep 0.25; done
   dotnet "$out/loadgen/LoadGen.dll" run --port "$port" --sessions 64 --duration 26
+  wait $profiler
+  exit
+fi
+
+if [ "${1:-}" = "--session-allocations" ]; then
+  shift
+  publish benchmarks/AllocationProfile/AllocationProfile.csproj allocations
+  publish benchmarks/LoadGen/LoadGen.csproj loadgen
+  port=$((39700 + RANDOM % 200))
+  dotnet "$out/allocations/AllocationProfile.dll" --churn --MCP_ECHO_HOST=127.0.0.1 --MCP_ECHO_PORT=$port \
+    --MCP_MAX_SESSIONS=200000 --ECHO_LOG_LEVEL=WARNING "${@/#/--}" >/dev/null &
+  profiler=$!
+  trap 'kill $profiler 2>/dev/null || true' EXIT INT TERM
+  for _ in $(seq 60); do curl -sf "127.0.0.1:$port/health" >/dev/null && break; sleep 0.25; done
+  dotnet "$out/loadgen/LoadGen.dll" churn --port "$port" --sessions 20000
+  dotnet "$out/loadgen/LoadGen.dll" churn --port "$port" --sessions 20000
+  curl -sf -X POST "127.0.0.1:$port/allocations/start" >/dev/null
+  dotnet "$out/loadgen/LoadGen.dll" churn --port "$port" --sessions 10000
+  curl -sf -X POST "127.0.0.1:$port/allocations/stop"
   wait $profiler
   exit
 fi

@@ -4,8 +4,9 @@ using System.Diagnostics.Tracing;
 namespace AkkaMcpEcho.Benchmarks.AllocationProfile;
 
 /// <summary>
-/// The runtime's allocation samples (one event about every 100 KB, naming the type that crossed it) summed by type, and
-/// the HTTP requests the server finished (ASP.NET Core's request-duration instrument), both over the same window.
+/// The runtime's allocation samples (one event about every 100 KB, naming the type that crossed it) summed by type, the
+/// process's exact allocated bytes, and the HTTP requests the server finished (ASP.NET Core's request-duration
+/// instrument; DELETEs apart, one per ended session), all over the same window.
 /// </summary>
 internal sealed class AllocationSampler : EventListener
 {
@@ -13,6 +14,9 @@ internal sealed class AllocationSampler : EventListener
     private readonly Dictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
     private readonly MeterListener _requests = new();
     private long _requestCount;
+    private long _deleteCount;
+    private long _allocatedAtStart;
+    private long _allocatedAtStop;
     private volatile bool _sampling;
 
     public AllocationSampler()
@@ -24,11 +28,19 @@ internal sealed class AllocationSampler : EventListener
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _requests.SetMeasurementEventCallback<double>((_, _, _, _) =>
+        _requests.SetMeasurementEventCallback<double>((_, _, tags, _) =>
         {
-            if (_sampling)
+            if (!_sampling)
             {
-                Interlocked.Increment(ref _requestCount);
+                return;
+            }
+            Interlocked.Increment(ref _requestCount);
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "http.request.method", Value: "DELETE" })
+                {
+                    Interlocked.Increment(ref _deleteCount);
+                }
             }
         });
         _requests.Start();
@@ -36,9 +48,22 @@ internal sealed class AllocationSampler : EventListener
 
     public long Requests => Interlocked.Read(ref _requestCount);
 
-    public void Start() => _sampling = true;
+    public long Deletes => Interlocked.Read(ref _deleteCount);
 
-    public void Stop() => _sampling = false;
+    /// <summary>Every byte the process allocated in the window (not sampled).</summary>
+    public long Allocated => _allocatedAtStop - _allocatedAtStart;
+
+    public void Start()
+    {
+        _allocatedAtStart = GC.GetTotalAllocatedBytes(precise: true);
+        _sampling = true;
+    }
+
+    public void Stop()
+    {
+        _sampling = false;
+        _allocatedAtStop = GC.GetTotalAllocatedBytes(precise: true);
+    }
 
     public IReadOnlyList<(string Type, long Bytes)> ByType()
     {

@@ -12,16 +12,19 @@ namespace AkkaMcpEcho.Http.Mcp;
 /// </summary>
 internal static class ClientMessages
 {
-    public static async Task<McpReply> Accept(SessionGateway sessions, JsonRpcMessage message, string sessionId, HttpContext context)
+    /// <remarks>Not async: the await is in <see cref="Found{TReply}"/>, whose frame holds a task and an id, not the message.</remarks>
+    public static Task<McpReply> Accept(SessionGateway sessions, JsonRpcMessage message, string sessionId, HttpContext context)
     {
         var cancel = context.RequestAborted;
-        var found = message.Kind == JsonRpcKind.Response
-            ? (await sessions.Ask(new ClientResponse(sessionId, message.IdJson ?? "null", message.Raw.GetRawText()), cancel)).Reply is not null
+        return message.Kind == JsonRpcKind.Response
+            ? Found(sessions.Ask(new ClientResponse(sessionId, message.IdJson ?? "null", message.Raw.GetRawText()), cancel), sessionId)
             : message.Method == "notifications/cancelled" && RequestId(message.Params) is { } requestId
-                ? (await sessions.Ask(new CancelRequest(sessionId, requestId), cancel)).Reply is not null
-                : (await sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), context)).Reply is not null;
-        return found ? McpReply.Accepted : McpReply.SessionNotFound(sessionId);
+                ? Found(sessions.Ask(new CancelRequest(sessionId, requestId), cancel), sessionId)
+                : Found(sessions.Ask(new TouchSession(sessionId, message.Method ?? "response"), context), sessionId);
     }
+
+    private static async Task<McpReply> Found<TReply>(Task<SessionAnswer<TReply>> asked, string sessionId) where TReply : class =>
+        (await asked).Reply is not null ? McpReply.Accepted : McpReply.SessionNotFound(sessionId);
 
     private static string? RequestId(JsonElement parameters) =>
         parameters.ValueKind == JsonValueKind.Object && parameters.TryGetProperty("requestId", out var id)

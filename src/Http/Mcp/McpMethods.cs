@@ -64,24 +64,30 @@ internal sealed class McpMethods(SessionGateway sessions, EchoSettings settings,
         };
     }
 
-    private async Task<McpReply> Initialize(JsonRpcMessage message, string? sessionId, CancellationToken cancel)
+    /// <remarks>Not async: the await is in <see cref="Created"/>, whose frame holds less than this method's locals.</remarks>
+    private Task<McpReply> Initialize(JsonRpcMessage message, string? sessionId, CancellationToken cancel)
     {
         var id = message.IdJson;
         if (sessionId is not null)
         {
-            return McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
-                $"Invalid Request: initialize must not carry {McpHeaders.SessionId}; a session is initialized once", id);
+            return Task.FromResult(McpReply.Error(StatusCodes.Status400BadRequest, JsonRpcErrors.InvalidRequest,
+                $"Invalid Request: initialize must not carry {McpHeaders.SessionId}; a session is initialized once", id));
         }
         if (InitializeParams.Read(message.Params) is not { } init)
         {
-            return McpReply.RequestError(id, JsonRpcErrors.InvalidParams, InitializeParams.Expected);
+            return Task.FromResult(McpReply.RequestError(id, JsonRpcErrors.InvalidParams, InitializeParams.Expected));
         }
         if (ProtocolVersions.Negotiate(init.ProtocolVersion, settings.Profile.SupportedProtocolVersions) is not { } version)
         {
             // A server of stateless revisions only: initialize names what it supports, so the client can switch.
-            return McpReply.Refused(StatelessRefusal.UnsupportedVersion(id, init.ProtocolVersion, settings.Profile.StatelessVersions));
+            return Task.FromResult(McpReply.Refused(StatelessRefusal.UnsupportedVersion(id, init.ProtocolVersion, settings.Profile.StatelessVersions)));
         }
-        var creation = await sessions.Create(new CreateSession(version, init.Client), cancel);
+        return Created(sessions.Create(new CreateSession(version, init.Client), cancel), id);
+    }
+
+    private async Task<McpReply> Created(Task<SessionCreation> creating, string? id)
+    {
+        var creation = await creating;
         if (creation.SessionId is not { } created)
         {
             return McpReply.Error(StatusCodes.Status503ServiceUnavailable, JsonRpcErrors.TransportError,

@@ -30,7 +30,7 @@ public sealed class SessionGateway(
     /// was lost with the command on its way (it may still take effect once a survivor recovers the session).
     /// </exception>
     public Task<SessionAnswer<TReply>> Ask<TReply>(ISessionCommand<TReply> command, CancellationToken cancel) where TReply : class =>
-        AskRouter(command, cancel, 0, static (SessionAnswer<TReply> answer, int _) => answer);
+        AskRouter<SessionAnswer<TReply>>(command, cancel);
 
     /// <summary>
     /// A command for a request: as <see cref="Ask{TReply}(ISessionCommand{TReply}, CancellationToken)"/>, and when a
@@ -42,24 +42,23 @@ public sealed class SessionGateway(
 
     /// <summary>
     /// As <see cref="Ask{TReply}(ISessionCommand{TReply}, HttpContext)"/>, and the answer made into
-    /// <typeparamref name="TResult"/> by <paramref name="then"/> (a static lambda, given <paramref name="state"/>) in the
-    /// ask's own frame: a request awaits one async frame for its ask, not one more of its own.
+    /// <typeparamref name="TResult"/> by <paramref name="then"/> (a static lambda, given <paramref name="state"/>) in this
+    /// frame: a request awaits one async frame for its ask, not one more of its own.
     /// </summary>
-    public Task<TResult> Ask<TReply, TState, TResult>(ISessionCommand<TReply> command, HttpContext context, TState state,
-        Func<SessionAnswer<TReply>, TState, TResult> then) where TReply : class =>
-        AskRouter(command, context.RequestAborted, (context, command, state, then), static (SessionAnswer<TReply> answer, (HttpContext Context,
-            ISessionCommand<TReply> Command, TState State, Func<SessionAnswer<TReply>, TState, TResult> Then) asked) =>
+    public async Task<TResult> Ask<TReply, TState, TResult>(ISessionCommand<TReply> command, HttpContext context, TState state,
+        Func<SessionAnswer<TReply>, TState, TResult> then) where TReply : class
+    {
+        var answer = await AskRouter<SessionAnswer<TReply>>(command, context.RequestAborted);
+        if (answer.Fault is { } fault)
         {
-            if (answer.Fault is { } fault)
-            {
-                FaultState.FromSession(asked.Context, fault, asked.Command is CallTool { ViaHandle: true });
-            }
-            return asked.Then(answer, asked.State);
-        });
+            FaultState.FromSession(context, fault, command is CallTool { ViaHandle: true });
+        }
+        return then(answer, state);
+    }
 
     /// <exception cref="SessionStoreUnavailable">The new session could not be written.</exception>
     public Task<SessionCreation> Create(CreateSession create, CancellationToken cancel) =>
-        AskRouter(create, cancel, 0, static (SessionCreation creation, int _) => creation);
+        AskRouter<SessionCreation>(create, cancel);
 
     /// <summary>The durable store's last probe, or null with the memory store.</summary>
     public async Task<StoreHealth?> StoreHealth(CancellationToken cancel) =>
@@ -91,29 +90,22 @@ public sealed class SessionGateway(
 
     /// <summary>
     /// Akka's ask, made lighter: the reply address registers as a temporary actor only if remoting asks for its path
-    /// (<see cref="ReplyPromise"/>), and the timeout needs no cancellation source and continuation of its own
-    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, this is the ask's only async frame: the answer,
-    /// checked to be a <typeparamref name="T"/>, is handed to <paramref name="then"/> here.
+    /// (<see cref="ReplyPromise{T}"/>), and the promise keeps the timeout and the cancellation itself and reads the
+    /// answer as <typeparamref name="T"/>, with no cancellation source, task or async frame of their own
+    /// (benchmarks/PROFILE.md, section 7). Once the router is resolved, the caller's await is the only async frame.
     /// </summary>
-    private async Task<TResult> AskRouter<T, TState, TResult>(object message, CancellationToken cancel, TState state, Func<T, TState, TResult> then)
+    private Task<T> AskRouter<T>(object message, CancellationToken cancel) =>
+        _router is { } resolved ? AskResolved<T>(resolved, message, cancel) : AskResolving<T>(message, cancel);
+
+    private async Task<T> AskResolving<T>(object message, CancellationToken cancel) =>
+        await AskResolved<T>(await Router(cancel), message, cancel);
+
+    private Task<T> AskResolved<T>(IActorRef target, object message, CancellationToken cancel)
     {
-        var target = _router ?? await Router(cancel);
-        var promise = new ReplyPromise(((IInternalActorRef)target).Provider);
+        var promise = new ReplyPromise<T>(((IInternalActorRef)target).Provider, Expect<T>);
+        var answer = promise.Within(settings.AskTimeout, cancel);
         target.Tell(message, promise);
-        object answer;
-        try
-        {
-            answer = await promise.Answer.WaitAsync(settings.AskTimeout, cancel);
-        }
-        catch (TimeoutException)
-        {
-            throw new AskTimeoutException($"Timeout after {settings.AskTimeout.TotalSeconds:F2} seconds");
-        }
-        finally
-        {
-            promise.Abandon();
-        }
-        return then(Expect<T>(answer), state);
+        return answer;
     }
 }
 
