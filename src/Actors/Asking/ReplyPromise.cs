@@ -4,8 +4,8 @@ namespace AkkaMcpEcho.Actors.Asking;
 
 /// <summary>
 /// An ask's reply address: <see cref="Answer"/> completes with the first message told to it, as <paramref name="expect"/>
-/// reads it (what that throws fails it; a <see cref="Status.Failure"/> fails it with its cause); <see cref="Abandon()"/>
-/// when the asker stops waiting. Reading the answer here spares the asker an async frame to cast it.
+/// reads it (what that throws fails it; a <see cref="Status.Failure"/> fails it with its cause), unless its timeout or
+/// the asker's cancellation (<see cref="Within"/>) came first. Reading the answer here spares the asker an async frame.
 /// </summary>
 public sealed class ReplyPromise<T>(IActorRefProvider provider, Func<object, T> expect) : TemporaryReply(provider)
 {
@@ -28,9 +28,6 @@ public sealed class ReplyPromise<T>(IActorRefProvider provider, Func<object, T> 
         _cancellation = cancel.UnsafeRegister(static (self, token) => ((ReplyPromise<T>)self!).Canceled(token), this);
         return _answer.Task;
     }
-
-    /// <summary>The asker gave up (timeout, cancellation): a late answer is dropped.</summary>
-    public void Abandon() => Finish(_answer.TrySetCanceled());
 
     protected override void TellInternal(object message, IActorRef sender)
     {

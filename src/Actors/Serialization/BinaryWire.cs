@@ -17,11 +17,24 @@ internal sealed partial class BinaryWire(EchoWireContext contracts)
 {
     public const byte Marker = 0x01;
 
-    private static readonly FrozenSet<Type> Carried = new[]
+    private delegate object ReadMessage(BinaryWire wire, ref WireReader reader);
+
+    /// <summary>How one carried type is written and read: the one list of the types that go in binary.</summary>
+    private sealed record Codec(Action<BinaryWire, WireWriter, object> Write, ReadMessage Read);
+
+    private static readonly FrozenDictionary<Type, Codec> Codecs = new Dictionary<Type, Codec>
     {
-        typeof(CallTool), typeof(SessionAnswer<ToolCallReply>), typeof(TouchSession), typeof(SessionAnswer<SessionTouched>),
-        typeof(RecordExchange),
-    }.ToFrozenSet();
+        [typeof(CallTool)] = new(static (wire, w, m) => wire.Write(w, (CallTool)m),
+            static (BinaryWire wire, ref WireReader r) => wire.Call(ref r)),
+        [typeof(SessionAnswer<ToolCallReply>)] = new(static (wire, w, m) => wire.Write(w, (SessionAnswer<ToolCallReply>)m, WriteReply),
+            static (BinaryWire wire, ref WireReader r) => wire.Answer(ref r, Reply)),
+        [typeof(TouchSession)] = new(static (_, w, m) => w.Strings(((TouchSession)m).SessionId, ((TouchSession)m).Method),
+            static (BinaryWire _, ref WireReader r) => new TouchSession(r.String(), r.String())),
+        [typeof(SessionAnswer<SessionTouched>)] = new(static (wire, w, m) => wire.Write(w, (SessionAnswer<SessionTouched>)m, WriteTouched),
+            static (BinaryWire wire, ref WireReader r) => wire.Answer(ref r, Touched)),
+        [typeof(RecordExchange)] = new(static (wire, w, m) => wire.Write(w, (RecordExchange)m),
+            static (BinaryWire wire, ref WireReader r) => wire.Exchanges(ref r)),
+    }.ToFrozenDictionary();
 
     public static bool IsBinary(ReadOnlySpan<byte> bytes) => bytes.Length > 0 && bytes[0] == Marker;
 
@@ -29,64 +42,28 @@ internal sealed partial class BinaryWire(EchoWireContext contracts)
     public bool TryWrite(object message, out byte[] bytes)
     {
         bytes = [];
-        if (!Carried.Contains(message.GetType()))
+        if (!Codecs.TryGetValue(message.GetType(), out var codec))
         {
             return false;
         }
         using var buffer = new PooledBuffer(256);
         var writer = new WireWriter(buffer);
         writer.Byte(Marker);
-        Write(writer, message);
+        codec.Write(this, writer, message);
         bytes = buffer.WrittenSpan.ToArray();
         return true;
     }
 
     public object Read(ReadOnlySpan<byte> bytes, Type type)
     {
-        var reader = new WireReader(bytes[1..]);
-        object message = type switch
+        if (!Codecs.TryGetValue(type, out var codec))
         {
-            _ when type == typeof(CallTool) => Call(ref reader),
-            _ when type == typeof(SessionAnswer<ToolCallReply>) => Answer(ref reader, Reply),
-            _ when type == typeof(TouchSession) => new TouchSession(reader.String(), reader.String()),
-            _ when type == typeof(SessionAnswer<SessionTouched>) => Answer(ref reader, Touched),
-            _ when type == typeof(RecordExchange) => Exchanges(ref reader),
-            _ => throw new SerializationException($"{type} has no binary wire form"),
-        };
+            throw new SerializationException($"{type} has no binary wire form");
+        }
+        var reader = new WireReader(bytes[1..]);
+        var message = codec.Read(this, ref reader);
         reader.End();
         return message;
-    }
-
-    private void Write(WireWriter writer, object message)
-    {
-        switch (message)
-        {
-            case CallTool call:
-                Write(writer, call);
-                break;
-            case SessionAnswer<ToolCallReply> answer:
-                Write(writer, answer, static (w, reply) =>
-                {
-                    w.String(reply.Text);
-                    w.Bool(reply.IsError);
-                    w.Bool(reply.InvalidParams);
-                    w.String(reply.StructuredJson);
-                });
-                break;
-            case TouchSession touch:
-                writer.Strings(touch.SessionId, touch.Method);
-                break;
-            case SessionAnswer<SessionTouched> answer:
-                Write(writer, answer, static (w, touched) =>
-                {
-                    w.String(touched.ProtocolVersion);
-                    w.Bool(touched.ToolsChanged);
-                });
-                break;
-            case RecordExchange exchanges:
-                Write(writer, exchanges);
-                break;
-        }
     }
 
     private void Write<T>(WireWriter writer, SessionAnswer<T> answer, Action<WireWriter, T> reply) where T : class
@@ -101,6 +78,20 @@ internal sealed partial class BinaryWire(EchoWireContext contracts)
         var sessionId = reader.String();
         var replied = reader.Optional(reply);
         return new SessionAnswer<T>(sessionId, replied) { Fault = reader.Json(contracts.FaultRule) };
+    }
+
+    private static void WriteReply(WireWriter writer, ToolCallReply reply)
+    {
+        writer.String(reply.Text);
+        writer.Bool(reply.IsError);
+        writer.Bool(reply.InvalidParams);
+        writer.String(reply.StructuredJson);
+    }
+
+    private static void WriteTouched(WireWriter writer, SessionTouched touched)
+    {
+        writer.String(touched.ProtocolVersion);
+        writer.Bool(touched.ToolsChanged);
     }
 
     private static ToolCallReply Reply(ref WireReader reader) =>
