@@ -26,13 +26,13 @@ internal sealed class TelemetryTap(TelemetrySettings telemetry) : McpTap
         var version = exchange.Http.Request.Headers[McpHeaders.ProtocolVersion].ToString();
         var operation = McpOperation.Of(method, exchange.RpcParams, version.Length > 0 ? version : null);
         var span = StartSpan(operation, exchange);
-        exchange.Http.Features.Set(new Observed(operation, Stopwatch.GetTimestamp()));
+        exchange.Observation = new ExchangeObservation(operation, Stopwatch.GetTimestamp());
         exchange.Span = span;
     }
 
     public override ValueTask<TapFrame?> OnFrame(McpExchange exchange, TapFrame frame)
     {
-        if (exchange.Http.Features.Get<Observed>() is { ErrorType: null } observed && frame.Kind != FrameKind.KeepAlive)
+        if (exchange.Observation is { ErrorType: null } observed && frame.Kind != FrameKind.KeepAlive)
         {
             observed.ErrorType = ResponseOutcome.ErrorType(Json(frame), observed.Operation.Method);
         }
@@ -42,7 +42,7 @@ internal sealed class TelemetryTap(TelemetrySettings telemetry) : McpTap
     public override void OnEnd(McpExchange exchange)
     {
         var status = exchange.Http.Response.StatusCode;
-        var observed = exchange.Http.Features.Get<Observed>();
+        var observed = exchange.Observation;
         if (status >= 400 && McpTelemetry.RejectedRequests.Enabled)
         {
             McpTelemetry.RejectedRequests.Add(1, new TagList
@@ -110,15 +110,5 @@ internal sealed class TelemetryTap(TelemetrySettings telemetry) : McpTap
         var rest = bytes[(data + 6)..];
         var end = rest.IndexOf((byte)'\n');
         return end < 0 ? rest : rest[..end];
-    }
-
-    /// <summary>What the tap keeps of one request between its message and its end.</summary>
-    private sealed class Observed(McpOperation operation, long started)
-    {
-        public McpOperation Operation { get; } = operation;
-
-        public long Started { get; } = started;
-
-        public string? ErrorType { get; set; }
     }
 }

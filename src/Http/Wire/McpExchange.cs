@@ -46,6 +46,9 @@ public sealed class McpExchange(HttpContext http, Taps taps, long sequence, Date
     /// <summary>The server span of the request's MCP operation, while telemetry records one (null otherwise).</summary>
     public System.Diagnostics.Activity? Span { get; set; }
 
+    /// <summary>What telemetry measures of the request's MCP operation, while it records (null otherwise).</summary>
+    internal Telemetry.ExchangeObservation? Observation { get; set; }
+
     /// <summary>The JSON answer as the traffic recording keeps it, while it records one (null otherwise).</summary>
     public Messages.Traffic.RecordedText? RecordedAnswer { get; set; }
 

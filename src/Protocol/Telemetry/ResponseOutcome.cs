@@ -13,6 +13,12 @@ public static class ResponseOutcome
     /// <summary>Reads only the top level and <c>result.isError</c>; anything that is not a JSON object has no outcome.</summary>
     public static string? ErrorType(ReadOnlySpan<byte> json, string? method)
     {
+        // The server's writers never escape a member name, so an answer without either name in quotes (most answers) has
+        // neither member and is not read.
+        if (json.IndexOf("\"error\""u8) < 0 && json.IndexOf("\"isError\""u8) < 0)
+        {
+            return null;
+        }
         var reader = new Utf8JsonReader(json);
         try
         {

@@ -12,7 +12,8 @@ public sealed class HeaderRedactor(bool reveal)
     /// <summary>Names are the client's to choose: past this many, new ones are classified each time, not remembered.</summary>
     public const int MaxRemembered = 1024;
 
-    private readonly ConcurrentDictionary<string, HeaderKind> _kinds = new(StringComparer.OrdinalIgnoreCase);
+    // Each spelling once (clients repeat theirs exactly): an ordinal look-up is cheaper than one ignoring case.
+    private readonly ConcurrentDictionary<string, HeaderKind> _kinds = new(StringComparer.Ordinal);
     private int _remembered;
 
     public HeaderField Field(string name, string value) =>

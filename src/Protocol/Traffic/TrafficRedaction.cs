@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AkkaMcpEcho.Messages;
@@ -16,6 +17,9 @@ public static partial class TrafficRedaction
 
     /// <summary>Headers named like secrets that hold none: a challenge names a scheme and where to get a token.</summary>
     private static readonly HashSet<string> Challenges = new(StringComparer.OrdinalIgnoreCase) { "WWW-Authenticate", "Proxy-Authenticate" };
+
+    /// <summary>"bearer " in any case, less its first letter; searched in every recorded header value.</summary>
+    private static readonly SearchValues<string> BearerWord = SearchValues.Create(["earer "], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What a header's name says about its value.</summary>
     public static HeaderKind KindOf(string name) =>
@@ -52,7 +56,7 @@ public static partial class TrafficRedaction
 
     /// <summary>A body with every bearer credential and JWT in it shortened.</summary>
     public static string Body(string text, bool reveal) =>
-        reveal || (!text.Contains("eyJ", StringComparison.Ordinal) && !text.Contains("earer ", StringComparison.OrdinalIgnoreCase))
+        reveal || (!text.Contains("eyJ", StringComparison.Ordinal) && !text.AsSpan().ContainsAny(BearerWord))
             ? text
             : Credential().Replace(text, match => SecretMasker.Prefix(match.Value, Keep) + $" ({match.Value.Length} chars)");
 

@@ -29,15 +29,16 @@ public sealed class HeaderRedactorTests
     }
 
     [Fact]
-    public void Names_differing_only_in_case_share_one_kind()
+    public void Each_spelling_of_a_name_is_remembered_as_the_same_kind()
     {
         var redactor = new HeaderRedactor(reveal: false);
 
         redactor.Field("Authorization", "Bearer abcdefghijklmnop");
-        var lower = redactor.Field("AUTHORIZATION", "Bearer abcdefghijklmnop");
+        var upper = redactor.Field("AUTHORIZATION", "Bearer abcdefghijklmnop");
 
-        Assert.DoesNotContain("abcdefghijklmnop", lower.Value, StringComparison.Ordinal);
-        Assert.Equal(1, redactor.Remembered);
+        Assert.DoesNotContain("abcdefghijklmnop", upper.Value, StringComparison.Ordinal);
+        Assert.Equal(HeaderKind.Authorization, redactor.Kind("authorization"));
+        Assert.Equal(3, redactor.Remembered);
     }
 
     [Fact]
