@@ -10,8 +10,9 @@ using AkkaMcpEcho.Protocol;
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
-/// Single-node session owner: creates one <see cref="SessionActor"/> per session id, routes messages to it,
-/// enforces the session limit and counts sessions. Learns of a session's end by death watch.
+/// Single-node session owner: creates one <see cref="SessionActor"/> per session id (with dormancy, only once a message
+/// needs one: until then, and while dormant, a session is plain state here), routes messages to it, enforces the session
+/// limit and counts sessions. Learns of an actor's end by death watch.
 /// </summary>
 public sealed partial class SessionRegistry : ReceiveActor, IWithTimers
 {
