@@ -1,7 +1,9 @@
 using Akka.Actor;
+using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
 using AkkaMcpEcho.Protocol;
+using AkkaMcpEcho.Protocol.Faults;
 
 namespace AkkaMcpEcho.Actors.Tests;
 
@@ -81,6 +83,40 @@ public sealed class SessionPlainStartSpecs : SessionSpec
         registry.Tell(new EndSession(second));
         ExpectAnswer<SessionEnded>();
         Assert.NotNull(StartSession(registry));
+    }
+
+    [Fact]
+    public async Task A_pending_tools_change_is_shown_once_by_a_tools_list_answered_without_an_actor()
+    {
+        var registry = NewRegistry(Profile(TimeSpan.FromMinutes(5)));
+        var id = StartSession(registry);
+        registry.Tell(new ApplyFault(id, new FaultAction(FaultEffect.ToolsChanged)));
+        ExpectAnswer<FaultApplied>();
+        await AwaitAssertAsync(async () => Assert.Null(await ActorOf(registry, id)), Patience);
+
+        var touched = new[] { "ping", "tools/list", "tools/list" }.Select(method =>
+        {
+            registry.Tell(new TouchSession(id, method));
+            return ExpectAnswer<SessionTouched>().ToolsChanged;
+        }).ToList();
+        Assert.Equal([false, true, false], touched);
+        Assert.Null(await ActorOf(registry, id));
+    }
+
+    [Fact]
+    public async Task A_session_rule_still_refuses_a_touch_after_the_session_went_dormant()
+    {
+        var registry = NewRegistry(Profile(TimeSpan.FromMinutes(5)) with { FaultTool = true });
+        var id = StartSession(registry);
+        Assert.False(Call(registry, id, "injectFault", """{"fault":"status=503","method":"ping"}""").IsError);
+        await AwaitAssertAsync(async () => Assert.Null(await ActorOf(registry, id)), Patience);
+
+        registry.Tell(new TouchSession(id, "ping"));
+        var refused = ExpectMsg<SessionAnswer<SessionTouched>>(Patience);
+        Assert.Null(refused.Reply);
+        Assert.Equal(new FaultAction(FaultEffect.Status, 503), refused.Fault!.Action);
+        registry.Tell(new TouchSession(id, "ping"));
+        ExpectAnswer<SessionTouched>();
     }
 
     [Fact]
