@@ -2,6 +2,7 @@ using Akka.Actor;
 using AkkaMcpEcho.Messages.Faults;
 using AkkaMcpEcho.Messages.Registry;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
 using AkkaMcpEcho.Protocol.Faults;
 
@@ -117,6 +118,21 @@ public sealed class SessionPlainStartSpecs : SessionSpec
         Assert.Equal(new FaultAction(FaultEffect.Status, 503), refused.Fault!.Action);
         registry.Tell(new TouchSession(id, "ping"));
         ExpectAnswer<SessionTouched>();
+    }
+
+    [Fact]
+    public async Task Recorded_exchanges_are_kept_without_an_actor_and_read_with_the_state()
+    {
+        var registry = NewRegistry(Profile(TimeSpan.FromMinutes(5)));
+        var id = StartSession(registry);
+        registry.Tell(new RecordExchange(id, [Traffic.TrafficRecords.Record(1, session: id)]));
+        registry.Tell(new RecordExchange(id, [Traffic.TrafficRecords.Record(2, session: id, method: "tools/list")]));
+        Assert.Null(await ActorOf(registry, id));
+
+        registry.Tell(new GetSessionTraffic(id));
+        var traffic = ExpectAnswer<SessionTraffic>();
+        Assert.Equal(["127.0.0.1:3000#1", "127.0.0.1:3000#2"], traffic.Exchanges.Select(r => r.Id));
+        Assert.Equal(1, traffic.State.RequestCount);
     }
 
     [Fact]

@@ -1,7 +1,10 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Akka.Actor;
+using AkkaMcpEcho.Actors.Traffic;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sessions;
@@ -51,6 +54,23 @@ internal sealed class DormantSessions(ServerProfile profile)
     {
         ref var asleep = ref CollectionsMarshal.GetValueRefOrNullRef(_asleep, state.SessionId);
         asleep = (asleep.Session with { State = state }, Expiry(nowUtcTicks));
+    }
+
+    /// <summary>Recorded exchanges go to the session's ring, as its actor would keep them (and, as there, count as its last message).</summary>
+    public void Record(string id, ImmutableArray<ExchangeRecord> records, long nowUtcTicks)
+    {
+        ref var asleep = ref CollectionsMarshal.GetValueRefOrNullRef(_asleep, id);
+        var session = asleep.Session;
+        if (profile.SessionTraffic.Exchanges > 0)
+        {
+            var ring = session.Traffic ?? new TrafficRing(profile.SessionTraffic.Exchanges, profile.SessionTraffic.Bytes);
+            foreach (var record in records)
+            {
+                ring.Add(record);
+            }
+            session = ReferenceEquals(ring, session.Traffic) ? session : session with { Traffic = ring };
+        }
+        asleep = (session, Expiry(nowUtcTicks));
     }
 
     private long Expiry(long lastMessageUtcTicks) => lastMessageUtcTicks + profile.SessionTimeout.Ticks;

@@ -2,12 +2,14 @@ using Akka.Actor;
 using AkkaMcpEcho.Actors.Telemetry;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Traffic;
 
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
 /// With dormancy, a 2025 session starts as plain state here, as a dormant one waits, and gets an actor only when a
-/// message needs one: <c>notifications/initialized</c>, ping, tools/list and DELETE are answered here, as the actor would.
+/// message needs one: <c>notifications/initialized</c>, ping, tools/list and DELETE are answered here, and recorded
+/// exchanges kept, as the actor would.
 /// Creating and stopping an actor was most of a short session's cost (benchmarks/PROFILE.md, section 7).
 /// </summary>
 public sealed partial class SessionRegistry
@@ -27,11 +29,16 @@ public sealed partial class SessionRegistry
     /// <summary>Answers <paramref name="message"/> from the session's plain state; false when it needs the session's actor.</summary>
     private bool AnsweredPlain(IWithSessionId message)
     {
-        if (message is not (TouchSession or EndSession) || _dormant.Plain(message.SessionId) is not { } state)
+        if (message is not (TouchSession or EndSession or RecordExchange) || _dormant.Plain(message.SessionId) is not { } state)
         {
             return false;
         }
         var now = DateTime.UtcNow.Ticks;
+        if (message is RecordExchange record)
+        {
+            _dormant.Record(record.SessionId, record.Records, now);
+            return true;
+        }
         if (message is EndSession end)
         {
             _dormant.Take(end.SessionId);
