@@ -1,6 +1,10 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Akka.Actor;
+using AkkaMcpEcho.Actors.Traffic;
 using AkkaMcpEcho.Messages;
 using AkkaMcpEcho.Messages.Sessions;
+using AkkaMcpEcho.Messages.Traffic;
 using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Sessions;
@@ -29,6 +33,48 @@ internal sealed class DormantSessions(ServerProfile profile)
     /// <summary>Messages for a session whose actor is handing over or stopping wait here; null when it is neither.</summary>
     public List<(IWithSessionId Message, IActorRef Sender)>? Waiting(string id) => _waiting.GetValueOrDefault(id);
 
+    /// <summary>
+    /// A session created as plain state (no actor until a message needs one): like a dormant session, it expires
+    /// <c>MCP_SESSION_TIMEOUT</c> after its last message.
+    /// </summary>
+    public void Started(SessionState state) =>
+        _asleep[state.SessionId] = (new DormantSession(WithSharedClient(state), null, null, null), Expiry(DateTime.UtcNow.Ticks));
+
+    /// <summary>
+    /// A 2025 session's own state while no actor holds it, for a message answered here; null when it has an actor, hands
+    /// over, is unknown, or is a handle (those wake or are routed as before).
+    /// </summary>
+    public SessionState? Plain(string id) =>
+        !_waiting.ContainsKey(id) && _asleep.TryGetValue(id, out var asleep) && asleep.Session.State.Kind == SessionKind.Session
+            ? asleep.Session.State
+            : null;
+
+    /// <summary>A message answered here changed the state: it is kept, and expiry counts from now.</summary>
+    public void Update(SessionState state, long nowUtcTicks)
+    {
+        ref var asleep = ref CollectionsMarshal.GetValueRefOrNullRef(_asleep, state.SessionId);
+        asleep = (asleep.Session with { State = state }, Expiry(nowUtcTicks));
+    }
+
+    /// <summary>Recorded exchanges go to the session's ring, as its actor would keep them (and, as there, count as its last message).</summary>
+    public void Record(string id, ImmutableArray<ExchangeRecord> records, long nowUtcTicks)
+    {
+        ref var asleep = ref CollectionsMarshal.GetValueRefOrNullRef(_asleep, id);
+        var session = asleep.Session;
+        if (profile.SessionTraffic.Exchanges > 0)
+        {
+            var ring = session.Traffic ?? new TrafficRing(profile.SessionTraffic.Exchanges, profile.SessionTraffic.Bytes);
+            foreach (var record in records)
+            {
+                ring.Add(record);
+            }
+            session = ReferenceEquals(ring, session.Traffic) ? session : session with { Traffic = ring };
+        }
+        asleep = (session, Expiry(nowUtcTicks));
+    }
+
+    private long Expiry(long lastMessageUtcTicks) => lastMessageUtcTicks + profile.SessionTimeout.Ticks;
+
     /// <summary>Wakes a dormant session: its state, no longer kept here.</summary>
     public DormantSession? Take(string id) => _asleep.Remove(id, out var asleep) ? asleep.Session : null;
 
@@ -41,10 +87,9 @@ internal sealed class DormantSessions(ServerProfile profile)
     /// <summary>The state arrived; it expires when the session would have, counting from its last message.</summary>
     public void Asleep(string id, DormantSession session)
     {
-        var state = session.State;
-        if (Shared(state.Client) is { } client && !ReferenceEquals(client, state.Client))
+        if (WithSharedClient(session.State) is var state && !ReferenceEquals(state, session.State))
         {
-            session = session with { State = state with { Client = client } };
+            session = session with { State = state };
         }
         _asleep[id] = (session, DateTime.UtcNow.Ticks + (profile.SessionTimeout - profile.DormantAfter).Ticks);
         _handingOver--;
@@ -78,6 +123,9 @@ internal sealed class DormantSessions(ServerProfile profile)
         _handingOver--;
         return null;
     }
+
+    private SessionState WithSharedClient(SessionState state) =>
+        Shared(state.Client) is { } client && !ReferenceEquals(client, state.Client) ? state with { Client = client } : state;
 
     /// <summary>One instance of each client info (a record: equal by value), so that a million sessions of one client hold one.</summary>
     private ClientInfo? Shared(ClientInfo client)

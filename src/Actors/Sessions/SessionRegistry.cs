@@ -10,10 +10,11 @@ using AkkaMcpEcho.Protocol;
 namespace AkkaMcpEcho.Actors.Sessions;
 
 /// <summary>
-/// Single-node session owner: creates one <see cref="SessionActor"/> per session id, routes messages to it,
-/// enforces the session limit and counts sessions. Learns of a session's end by death watch.
+/// Single-node session owner: creates one <see cref="SessionActor"/> per session id (with dormancy, only once a message
+/// needs one: until then, and while dormant, a session is plain state here), routes messages to it, enforces the session
+/// limit and counts sessions. Learns of an actor's end by death watch.
 /// </summary>
-public sealed class SessionRegistry : ReceiveActor, IWithTimers
+public sealed partial class SessionRegistry : ReceiveActor, IWithTimers
 {
     private readonly ServerProfile _profile;
     private readonly Dictionary<string, IActorRef> _sessions = new(StringComparer.Ordinal);
@@ -83,11 +84,15 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
             return;
         }
         var id = _newIds.Next();
-        var session = Spawn(id);
         _created++;
         var now = DateTime.UtcNow.Ticks;
         _createdUtcTicks[id] = now;
-        session.Forward(new StartSession(id, create.ProtocolVersion, create.Client, now, create.Kind));
+        var start = new StartSession(id, create.ProtocolVersion, create.Client, now, create.Kind);
+        if (StartedPlain(start))
+        {
+            return;
+        }
+        Spawn(id).Forward(start);
     }
 
     private IActorRef Spawn(string id)
@@ -105,6 +110,10 @@ public sealed class SessionRegistry : ReceiveActor, IWithTimers
         {
             // Handing over, or still stopping after it: the message waits for the session's state.
             handingOver.Add((message, Sender));
+            return;
+        }
+        if (AnsweredPlain(message))
+        {
             return;
         }
         var session = _dormant.Take(message.SessionId) is { } asleep ? Wake(message.SessionId, asleep) : null;
