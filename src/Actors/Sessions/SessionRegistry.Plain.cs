@@ -43,7 +43,7 @@ public sealed partial class SessionRegistry
         {
             _dormant.Take(end.SessionId);
             var lifetime = Math.Max(0, now - state.CreatedUtcTicks);
-            Sender.Tell(end.Answer(new SessionEnded(now - state.CreatedUtcTicks)));
+            Sender.Tell(end.Answer(new SessionEnded(lifetime)));
             SessionTelemetry.Closed(state.Kind, TimeSpan.FromTicks(lifetime));
             Finished(end.SessionId, now);
             _ended++;
