@@ -3,9 +3,9 @@ using System.Globalization;
 
 namespace AkkaMcpEcho.Benchmarks.RemoteHop;
 
-public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlight, bool Serve)
+public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlight, bool Serve, int Batch = 0)
 {
-    private const string Usage = "Usage: RemoteHop [--seconds N] [--warmup N] [--in-flight N,N,...] | --serve";
+    private const string Usage = "Usage: RemoteHop [--seconds N] [--warmup N] [--in-flight N,N,...] [--batch N] | --serve";
 
     public static Options Parse(string[] args)
     {
@@ -21,6 +21,7 @@ public sealed record Options(int Seconds, int Warmup, ImmutableArray<int> InFlig
             {
                 "--seconds" => options with { Seconds = Whole(value) },
                 "--warmup" => options with { Warmup = Whole(value) },
+                "--batch" => options with { Batch = Whole(value) },
                 "--in-flight" => options with { InFlight = [.. value.Split(',').Select(Whole)] },
                 _ => throw new ArgumentException($"{Usage} (unknown '{args[i]}')"),
             };

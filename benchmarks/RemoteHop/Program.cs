@@ -36,6 +36,11 @@ try
     var local = near.ActorOf(Props.Create(() => new Hop.Echo()), Hop.EchoName);
     Console.WriteLine($"Akka {typeof(ActorSystem).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, "
         + $"{options.Warmup} s warm-up and {options.Seconds} s timed per row; CPU per ask is both processes' user + system time");
+    if (options.Batch > 1)
+    {
+        await Batches(remote, child, options);
+        return 0;
+    }
     foreach (var payload in Hop.Payloads)
     {
         var rows = options.InFlight.Select(inFlight => ("remote", remote, (Process?)child, inFlight)).Prepend(("local", local, null, 64));
@@ -56,5 +61,27 @@ finally
     if (!child.WaitForExit(10_000))
     {
         child.Kill(entireProcessTree: true);
+    }
+}
+
+// Items of a call's binary size asked one per message, against the same number of items in flight gathered N to a
+// message (the far side answers with a message of the same size): CPU per item, not per message.
+static async Task Batches(IActorRef remote, Process far, Options options)
+{
+    var system = ((IInternalActorRef)remote).Provider.Guardian.Underlying.System;
+    var call = Hop.Payloads[1].Message;
+    var size = system.Serialization.FindSerializerFor(call).ToBinary(call).Length;
+    foreach (var inFlight in options.InFlight)
+    {
+        foreach (var (perMessage, asks) in new[] { (1, inFlight), (options.Batch, Math.Max(1, inFlight / options.Batch)) })
+        {
+            var message = new byte[size * perMessage];
+            await Hop.Run(remote, message, asks, TimeSpan.FromSeconds(options.Warmup), null);
+            var row = await Hop.Run(remote, message, asks, TimeSpan.FromSeconds(options.Seconds), far);
+            Console.WriteLine($"{perMessage,2} items of {size} B per message, {asks,3} messages in flight: "
+                + $"{row.PerSecond * perMessage,9:N0} items/s {row.MicrosPerAsk / perMessage,6:N1} us CPU per item "
+                + $"(asker {row.NearMicros / perMessage:N1}, far side {row.FarMicros / perMessage:N1}) "
+                + $"{row.BytesPerAsk / perMessage,7:N0} B allocated per item");
+        }
     }
 }
