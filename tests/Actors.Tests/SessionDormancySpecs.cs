@@ -88,7 +88,4 @@ public sealed class SessionDormancySpecs : SessionSpec
 
     private static AkkaMcpEcho.Protocol.ServerProfile Profile(TimeSpan sessionTimeout) =>
         TestRequests.Profile(sessionTimeout) with { DormantAfter = DormantAfter };
-
-    private async Task<IActorRef?> ActorOf(IActorRef registry, string id) =>
-        (await Sys.ActorSelection(registry.Path / id).Ask<ActorIdentity>(new Identify(id), Patience)).Subject;
 }

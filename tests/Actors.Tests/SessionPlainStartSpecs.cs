@@ -156,7 +156,4 @@ public sealed class SessionPlainStartSpecs : SessionSpec
 
     private static ServerProfile Profile(TimeSpan sessionTimeout) =>
         TestRequests.Profile(sessionTimeout) with { DormantAfter = TimeSpan.FromMilliseconds(200) };
-
-    private async Task<IActorRef?> ActorOf(IActorRef registry, string id) =>
-        (await Sys.ActorSelection(registry.Path / id).Ask<ActorIdentity>(new Identify(id), Patience)).Subject;
 }

@@ -53,6 +53,10 @@ public abstract class SessionSpec : Akka.TestKit.Xunit2.TestKit
     protected void ExpectNotFound<TReply>(string sessionId) where TReply : class =>
         Assert.Equal(new SessionAnswer<TReply>(sessionId, null), ExpectMsg<SessionAnswer<TReply>>(Patience));
 
+    /// <summary>The session's actor under <paramref name="registry"/>, or null while it has none (plain or dormant state).</summary>
+    protected async Task<IActorRef?> ActorOf(IActorRef registry, string sessionId) =>
+        (await Sys.ActorSelection(registry.Path / sessionId).Ask<ActorIdentity>(new Identify(sessionId), Patience)).Subject;
+
     protected Task<RegistryStats> StatsAsync(IActorRef registry) =>
         registry.Ask<RegistryStats>(GetRegistryStats.Instance, Patience);
 
