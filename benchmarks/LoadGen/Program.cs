@@ -15,7 +15,7 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Traffic;
 const string Usage = """
     usage:
       LoadGen matrix --server <AkkaMcpEcho.dll> --peer <SdkPeer.dll> --bare <BareKestrel.dll> --out <RESULTS.md>
-                     [--duration 10] [--warmup 8] [--churn 2000] [--idle 10000,100000,1000000] [--idle-budget 300]
+                     [--duration 10] [--warmup 8] [--churn 2000] [--churn-rounds 5] [--idle 10000,100000,1000000] [--idle-budget 300]
                      [--fanout 64] [--phases throughput,churn,fanout,cluster,idle]
                      [--server-env NAME=VALUE,...] [--command <text>] [--commit <id>]
       LoadGen smoke  --server <AkkaMcpEcho.dll>
@@ -33,7 +33,7 @@ const string Usage = """
     """;
 try
 {
-    var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "idle", "idle-budget", "fanout",
+    var cli = new Cli(args, "server", "peer", "bare", "out", "duration", "warmup", "churn", "churn-rounds", "idle", "idle-budget", "fanout",
         "command", "commit", "phases", "server-env", "port", "sessions", "minutes", "cluster-minutes", "session-timeout", "workers",
         "sample", "max-slope", "max-drift", "warmup-minutes", "floor-window-minutes", "calls", "more-calls", "more-steps", "message-bytes",
         "connections", "samples", "max-growth", "session-exchanges", "session-bytes", "node-exchanges", "node-bytes", "body-bytes",

@@ -1,7 +1,7 @@
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Matrix;
 
 public sealed record MatrixOptions(
-    string ServerDll, string PeerDll, string BareDll, string OutFile, TimeSpan Duration, TimeSpan Warmup, int ChurnSessions,
+    string ServerDll, string PeerDll, string BareDll, string OutFile, TimeSpan Duration, TimeSpan Warmup, int ChurnSessions, int ChurnRounds,
     int[] IdleSteps, TimeSpan IdleBudget, int FanOutStreams, string Command, string Commit, IReadOnlySet<string> Phases,
     IReadOnlyDictionary<string, string> ServerEnvironment)
 {
@@ -27,7 +27,7 @@ public sealed record MatrixOptions(
 
     public static MatrixOptions From(Cli cli) => new(
         cli.Required("server"), cli.Required("peer"), cli.Required("bare"), cli.Required("out"),
-        cli.Seconds("duration", 10), cli.Seconds("warmup", 8), cli.Number("churn", 2000),
+        cli.Seconds("duration", 10), cli.Seconds("warmup", 8), cli.Number("churn", 2000), cli.Number("churn-rounds", 5),
         cli.Numbers("idle", [10_000, 100_000, 1_000_000]), cli.Seconds("idle-budget", 300), cli.Number("fanout", 64),
         cli.Text("command") ?? "LoadGen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
         cli.Text("commit") ?? "unknown",

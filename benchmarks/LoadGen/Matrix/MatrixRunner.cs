@@ -1,3 +1,4 @@
+using System.Globalization;
 using AkkaMcpEcho.Benchmarks.LoadGen.Runs;
 using AkkaMcpEcho.Benchmarks.LoadGen.Servers;
 
@@ -113,11 +114,15 @@ public static class MatrixRunner
             {
                 Console.WriteLine(verdict);
             }
-            foreach (var target in options.Runs("churn") ? targets : [])
+            var churns = options.Runs("churn")
+                ? await SessionChurnRun.Interleaved(targets, options.ChurnRounds, options.ChurnSessions, 16, cancel)
+                : [];
+            foreach (var (name, churn) in churns)
             {
-                var churn = await SessionChurnRun.Run(target, options.ChurnSessions, 16, cancel);
-                results.Churn[target.Name] = churn;
-                Console.WriteLine($"{target.Name}: {churn.CreatedPerSecond:0} sessions created/s, {churn.DeletedPerSecond:0} deleted/s, "
+                results.Churn[name] = churn;
+                Console.WriteLine($"{name}: {churn.CreatedPerSecond:0} sessions created/s (rounds: "
+                    + $"{string.Join(", ", churn.CreatedRates!.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture)))}), "
+                    + $"server {churn.ServerCpuMicrosPerSession:0} us/session, {churn.DeletedPerSecond:0} deleted/s, "
                     + $"{churn.Errors.Count} errors {Samples(churn.Errors)}");
             }
             if (options.FanOutStreams > 0 && options.Runs("fanout"))

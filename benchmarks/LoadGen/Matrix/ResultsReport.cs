@@ -83,10 +83,7 @@ public static class ResultsReport
         }
         SwitchRows.Render(md, options, results);
         SessionStoreRow.Render(md, results);
-        Row(md, $"sessions created/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.CreatedPerSecond,
-            r => r.Churn.GetValueOrDefault(Peer)?.CreatedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.CreatedPerSecond, "0");
-        Row(md, $"sessions deleted/s ({options.ChurnSessions}, 16 connections)", results, r => r.Churn.GetValueOrDefault(Ours)?.DeletedPerSecond,
-            r => r.Churn.GetValueOrDefault(Peer)?.DeletedPerSecond, r => r.Churn.GetValueOrDefault(Bare)?.DeletedPerSecond, "0");
+        ChurnRows(md, options, results);
         IdleRows(md, results);
         var fan = results.FanOut;
         md.AppendLine(fan is null ? "| SSE fan-out events/s | not measured in this run | | | | |"
@@ -94,6 +91,23 @@ public static class ResultsReport
         ClusterRows(md, options, results);
         md.AppendLine();
     }
+
+    private static void ChurnRows(StringBuilder md, MatrixOptions options, MatrixResults results)
+    {
+        var load = $"{options.ChurnRounds} rounds of {options.ChurnSessions}, 16 connections";
+        ChurnRow(md, $"sessions created/s ({load}; all rounds)", results, c => c.CreatedPerSecond, "0");
+        var rounds = new[] { Ours, Peer, Bare }.Select(name => results.Churn.GetValueOrDefault(name)?.CreatedRates is { } rates
+            ? string.Join(", ", rates.Select(rate => rate.ToString("0", Invariant)))
+            : "—");
+        md.AppendLine($"| sessions created/s, each round | {string.Join(" | ", rounds)} | | |");
+        ChurnRow(md, "server CPU µs per session created (initialize + notifications/initialized)", results, c => c.ServerCpuMicrosPerSession, "0");
+        ChurnRow(md, "load generator CPU µs per session created", results, c => c.LoadGenCpuMicrosPerSession, "0");
+        ChurnRow(md, $"sessions deleted/s ({load}; all rounds)", results, c => c.DeletedPerSecond, "0");
+    }
+
+    private static void ChurnRow(StringBuilder md, string label, MatrixResults results, Func<Runs.ChurnResult, double?> pick, string format) =>
+        Row(md, label, results, r => r.Churn.GetValueOrDefault(Ours) is { } o ? pick(o) : null,
+            r => r.Churn.GetValueOrDefault(Peer) is { } p ? pick(p) : null, r => r.Churn.GetValueOrDefault(Bare) is { } b ? pick(b) : null, format);
 
     private static void ClusterRows(StringBuilder md, MatrixOptions options, MatrixResults results)
     {
@@ -197,7 +211,9 @@ public static class ResultsReport
             - Server CPU per request: user + system time from `/proc/<pid>/stat` over the window, divided by the requests. The load
               generator (a raw-socket HTTP/1.1 client) runs on the same 2 cores; its own CPU is shown too.
             - Session creation: {options.ChurnSessions} sessions created (initialize + notifications/initialized) over 16 connections,
-              timed; then all DELETEd, timed apart.
+              timed, with the server's and the load generator's CPU; then all DELETEd, timed apart. {options.ChurnRounds} rounds, the
+              servers taking turns within each round (one round alone lasts a fraction of a second, and rounds of one server
+              differ by up to 2× on this machine); the figure is all rounds' sessions over all rounds' creation time.
             - Idle memory: a fresh server process ({Ours} with `MCP_SESSION_DORMANT_AFTER={MatrixOptions.IdleDormantAfterSeconds}`, so
               that sessions idle that long wait as plain state rather than as actors; the default is 60 s); 500 sessions created and
               deleted to warm up; RSS (`VmRSS`) read 3 s later, after a full GC induced from outside (as dotnet-gcdump does), as the
