@@ -76,6 +76,8 @@ public sealed class PostgresFailover : IAsyncLifetime
         await Eventually.Until(async () => (await Task.WhenAll(_nodes.Select(Members))).All(m => m == 3),
             DateTime.UtcNow + TimeSpan.FromSeconds(40), "every node to list 3 members");
         Phases.Add(("cluster formed", _clock.Elapsed));
+        await EveryNodeCreatesSessions();
+        Phases.Add(("every node created a session", _clock.Elapsed));
         Sessions = await CreateKnownSessions();
         Phases.Add(("sessions created", _clock.Elapsed));
 
@@ -93,6 +95,28 @@ public sealed class PostgresFailover : IAsyncLifetime
         Phases.Add(("load stopped", _clock.Elapsed));
         await ReadBack(survivors);
         Phases.Add(("state read back", _clock.Elapsed));
+    }
+
+    /// <summary>
+    /// /health lists the members before sharding places sessions, and each node's first session waits for its region, the
+    /// coordinator and the store's first connection (several seconds on a loaded host, past the 5 s ask): until each node
+    /// has answered an initialize with 200 (the probe's session ended at once), the scenario has not begun.
+    /// </summary>
+    private async Task EveryNodeCreatesSessions()
+    {
+        foreach (var node in _nodes)
+        {
+            await Eventually.Until(async () =>
+            {
+                using var response = await node.Mcp.Post(Requests.Initialize(1, "2025-06-18", "failover-probe"));
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    return false;
+                }
+                using var ended = await node.Mcp.Delete(response.Headers.GetValues("Mcp-Session-Id").Single());
+                return ended.IsSuccessStatusCode;
+            }, DateTime.UtcNow + TimeSpan.FromSeconds(60), $"node {node.Address} to create a session");
+        }
     }
 
     /// <summary>Legacy sessions on all three nodes, each with its known echoes, through every node in turn.</summary>
