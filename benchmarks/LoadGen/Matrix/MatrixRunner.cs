@@ -121,7 +121,7 @@ public static class MatrixRunner
             {
                 results.Churn[name] = churn;
                 Console.WriteLine($"{name}: {churn.CreatedPerSecond:0} sessions created/s (rounds: "
-                    + $"{string.Join(", ", churn.CreatedRates!.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture)))}), "
+                    + $"{string.Join(", ", churn.CreatedRates.Select(rate => rate.ToString("0", CultureInfo.InvariantCulture)))}), "
                     + $"server {churn.ServerCpuMicrosPerSession:0} us/session, {churn.DeletedPerSecond:0} deleted/s, "
                     + $"{churn.Errors.Count} errors {Samples(churn.Errors)}");
             }

@@ -5,15 +5,26 @@ using AkkaMcpEcho.Benchmarks.LoadGen.Measure;
 
 namespace AkkaMcpEcho.Benchmarks.LoadGen.Runs;
 
-/// <param name="CreateCpu">CPU while creating, summed over the rounds (wall: the creation time).</param>
+/// <param name="CreateCpu">CPU while creating (wall: the creation time).</param>
 /// <param name="CreatedRates">Sessions created per second in each round, in order.</param>
-public sealed record ChurnResult(int Sessions, TimeSpan CreateTime, TimeSpan DeleteTime, ErrorLog Errors, CpuUse? CreateCpu = null,
-    IReadOnlyList<double>? CreatedRates = null)
+public sealed record ChurnResult(int Sessions, TimeSpan CreateTime, TimeSpan DeleteTime, ErrorLog Errors, CpuUse CreateCpu,
+    IReadOnlyList<double> CreatedRates)
 {
     public double CreatedPerSecond => Sessions / CreateTime.TotalSeconds;
     public double DeletedPerSecond => Sessions / DeleteTime.TotalSeconds;
-    public double? ServerCpuMicrosPerSession => CreateCpu is { } cpu ? cpu.Server.TotalMicroseconds / Sessions : null;
-    public double? LoadGenCpuMicrosPerSession => CreateCpu is { } cpu ? cpu.LoadGen.TotalMicroseconds / Sessions : null;
+    public double ServerCpuMicrosPerSession => CreateCpu.Server.TotalMicroseconds / Sessions;
+    public double LoadGenCpuMicrosPerSession => CreateCpu.LoadGen.TotalMicroseconds / Sessions;
+
+    /// <summary>This result and a later round's, summed (both rounds' problems are in one log already).</summary>
+    public ChurnResult Plus(ChurnResult round) => this with
+    {
+        Sessions = Sessions + round.Sessions,
+        CreateTime = CreateTime + round.CreateTime,
+        DeleteTime = DeleteTime + round.DeleteTime,
+        CreateCpu = new CpuUse(CreateCpu.Wall + round.CreateCpu.Wall, CreateCpu.Server + round.CreateCpu.Server,
+            CreateCpu.LoadGen + round.CreateCpu.LoadGen),
+        CreatedRates = [.. CreatedRates, .. round.CreatedRates],
+    };
 }
 
 /// <summary>
@@ -21,42 +32,34 @@ public sealed record ChurnResult(int Sessions, TimeSpan CreateTime, TimeSpan Del
 /// </summary>
 public static class SessionChurnRun
 {
-    public static async Task<ChurnResult> Run(Target target, int sessions, int connections, CancellationToken cancel)
+    /// <param name="errors">Where problems are counted (a new log if none).</param>
+    public static async Task<ChurnResult> Run(Target target, int sessions, int connections, CancellationToken cancel,
+        ErrorLog? errors = null)
     {
-        var errors = new ErrorLog();
+        errors ??= new ErrorLog();
+        var meter = new CpuMeter(target.Pid);
+        meter.Start();
         var (ids, createTime) = await Create(target, sessions, connections, TimeSpan.MaxValue, errors, cancel);
+        var cpu = meter.Stop();
         var deleteTime = await Delete(target, ids, connections, errors, cancel);
-        return new ChurnResult(sessions, createTime, deleteTime, errors);
+        return new ChurnResult(sessions, createTime, deleteTime, errors, cpu, [sessions / createTime.TotalSeconds]);
     }
 
     /// <summary>
     /// <paramref name="rounds"/> rounds of <see cref="Run"/>, the targets taking turns within each round, so that drift in
-    /// the machine's load touches every target alike; each target's result sums its rounds, with the server's and this
-    /// process's CPU while creating.
+    /// the machine's load touches every target alike; each target's result sums its rounds.
     /// </summary>
     public static async Task<Dictionary<string, ChurnResult>> Interleaved(IReadOnlyList<Target> targets, int rounds, int sessions,
         int connections, CancellationToken cancel)
     {
-        var totals = targets.ToDictionary(target => target.Name, _ => new ChurnResult(0, TimeSpan.Zero, TimeSpan.Zero, new ErrorLog(),
-            new CpuUse(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero), []));
+        var totals = new Dictionary<string, ChurnResult>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var target in targets)
             {
-                var total = totals[target.Name];
-                var meter = new CpuMeter(target.Pid);
-                meter.Start();
-                var (ids, createTime) = await Create(target, sessions, connections, TimeSpan.MaxValue, total.Errors, cancel);
-                var cpu = meter.Stop();
-                var deleteTime = await Delete(target, ids, connections, total.Errors, cancel);
-                totals[target.Name] = total with
-                {
-                    Sessions = total.Sessions + sessions,
-                    CreateTime = total.CreateTime + createTime,
-                    DeleteTime = total.DeleteTime + deleteTime,
-                    CreateCpu = new CpuUse(total.CreateCpu!.Wall + cpu.Wall, total.CreateCpu.Server + cpu.Server, total.CreateCpu.LoadGen + cpu.LoadGen),
-                    CreatedRates = [.. total.CreatedRates!, sessions / createTime.TotalSeconds],
-                };
+                var sum = totals.GetValueOrDefault(target.Name);
+                var result = await Run(target, sessions, connections, cancel, sum?.Errors);
+                totals[target.Name] = sum is null ? result : sum.Plus(result);
             }
         }
         return totals;

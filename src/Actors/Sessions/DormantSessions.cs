@@ -61,16 +61,8 @@ internal sealed class DormantSessions(ServerProfile profile)
     {
         ref var asleep = ref CollectionsMarshal.GetValueRefOrNullRef(_asleep, id);
         var session = asleep.Session;
-        if (profile.SessionTraffic.Exchanges > 0)
-        {
-            var ring = session.Traffic ?? new TrafficRing(profile.SessionTraffic.Exchanges, profile.SessionTraffic.Bytes);
-            foreach (var record in records)
-            {
-                ring.Add(record);
-            }
-            session = ReferenceEquals(ring, session.Traffic) ? session : session with { Traffic = ring };
-        }
-        asleep = (session, Expiry(nowUtcTicks));
+        var ring = TrafficRing.Keep(session.Traffic, profile.SessionTraffic, records);
+        asleep = (ReferenceEquals(ring, session.Traffic) ? session : session with { Traffic = ring }, Expiry(nowUtcTicks));
     }
 
     private long Expiry(long lastMessageUtcTicks) => lastMessageUtcTicks + profile.SessionTimeout.Ticks;

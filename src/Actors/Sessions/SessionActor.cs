@@ -134,14 +134,8 @@ public sealed partial class SessionActor : UntypedActor
             case AbandonStart:
                 End(SessionCloseReason.Lost);
                 break;
-            case RecordExchange record when _profile.SessionTraffic.Exchanges > 0:
-                _traffic ??= new TrafficRing(_profile.SessionTraffic.Exchanges, _profile.SessionTraffic.Bytes);
-                foreach (var exchange in record.Records)
-                {
-                    _traffic.Add(exchange);
-                }
-                break;
-            case RecordExchange:
+            case RecordExchange record:
+                _traffic = TrafficRing.Keep(_traffic, _profile.SessionTraffic, record.Records);
                 break;
             case GetSessionTraffic get:
                 Reply(Sender, get.Answer(new SessionTraffic(_traffic?.Newest(int.MaxValue) ?? [], (int)(_traffic?.Evicted ?? 0), State)));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AkkaMcpEcho.Messages.Traffic;
+using AkkaMcpEcho.Protocol;
 
 namespace AkkaMcpEcho.Actors.Traffic;
 
@@ -15,6 +16,24 @@ internal sealed class TrafficRing(int capacity, long maxSize)
 
     /// <summary>Exchanges dropped to stay within the bounds.</summary>
     public long Evicted { get; private set; }
+
+    /// <summary>
+    /// A session's ring with <paramref name="records"/> added, made on their first arrival; unchanged (null until then) while
+    /// <paramref name="bounds"/> keep no exchanges per session.
+    /// </summary>
+    public static TrafficRing? Keep(TrafficRing? ring, TrafficBounds bounds, ImmutableArray<ExchangeRecord> records)
+    {
+        if (bounds.Exchanges <= 0)
+        {
+            return ring;
+        }
+        ring ??= new TrafficRing(bounds.Exchanges, bounds.Bytes);
+        foreach (var record in records)
+        {
+            ring.Add(record);
+        }
+        return ring;
+    }
 
     public void Add(ExchangeRecord record)
     {
